@@ -1,0 +1,178 @@
+package dev.certreg.core;
+
+import dev.certreg.core.x509.ParsedCertificate;
+import dev.certreg.core.x509.X509Codec;
+import dev.certreg.protocol.ErrorCode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * CA certificates and registration codes: RegisterCACertificate, Describe/Update/Delete/ListCACertificates,
+ * Get/DeleteRegistrationCode. Thread-safe.
+ */
+public final class CaCertificateService {
+    /** How many CA certificates of one account may share a subject. */
+    static final int MAX_CAS_PER_SUBJECT = 10;
+
+    private final CertificateStore store;
+    private final X509Codec codec;
+    private final CertificateLists lists;
+    private final Clock clock;
+    private final Random random;
+
+    public CaCertificateService(
+            CertificateStore store, X509Codec codec, CertificateLists lists, Clock clock, Random random) {
+        this.store = store;
+        this.codec = codec;
+        this.lists = lists;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    /** The scope's registration code, created on first use and stable until deleted. */
+    public String getRegistrationCode(Scope scope) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return store.registrationCode(scope, HexFormat.of().formatHex(bytes));
+    }
+
+    public void deleteRegistrationCode(Scope scope) {
+        if (!store.deleteRegistrationCode(scope)) {
+            throw ServiceException.notFound("There is no registration code for account " + scope.account()
+                    + " in " + scope.region());
+        }
+    }
+
+    public Registered register(Scope scope, CaRegistration request) {
+        ParsedCertificate ca = codec.parse(request.caCertificatePem(), "CA certificate");
+        checkUsableAsCa(ca);
+        CertificateMode mode = request.mode() == null ? CertificateMode.DEFAULT : request.mode();
+        checkProofOfPossession(scope, ca, mode, request.verificationCertificatePem());
+        checkNotRegistered(scope, ca.certificateId(), mode);
+        if (store.findCaCertificatesBySubject(scope, ca.subject()).size() >= MAX_CAS_PER_SUBJECT) {
+            throw new ServiceException(ErrorCode.LIMIT_EXCEEDED, "Account " + scope.account() + " already has "
+                    + MAX_CAS_PER_SUBJECT + " CA certificates with subject " + ca.subject());
+        }
+        CaCertificate record = newRecord(scope, ca, mode, request);
+        if (!store.insertCaCertificate(record)) {
+            throw alreadyRegistered(scope, ca.certificateId());
+        }
+        return new Registered(record.arn(), record.certificateId());
+    }
+
+    private void checkUsableAsCa(ParsedCertificate ca) {
+        if (!ca.isCa()) {
+            throw ServiceException.certificateValidation(
+                    "The CA certificate does not have the basicConstraints extension as true");
+        }
+        if (!ca.maySignCertificates()) {
+            throw ServiceException.certificateValidation(
+                    "The CA certificate's keyUsage extension does not allow keyCertSign");
+        }
+        Instant now = clock.instant();
+        if (!ca.validity().contains(now)) {
+            throw ServiceException.certificateValidation("The CA certificate is not valid at " + now
+                    + " (valid from " + ca.validity().notBefore() + " to " + ca.validity().notAfter() + ")");
+        }
+    }
+
+    private void checkProofOfPossession(
+            Scope scope, ParsedCertificate ca, CertificateMode mode, String verificationPem) {
+        if (mode == CertificateMode.SNI_ONLY) {
+            if (verificationPem != null) {
+                throw ServiceException.invalidRequest(
+                        "verificationCertificate must not be given for a CA in SNI_ONLY mode");
+            }
+            return;
+        }
+        if (verificationPem == null) {
+            throw ServiceException.invalidRequest("verificationCertificate is required for a CA in DEFAULT mode");
+        }
+        ParsedCertificate verification = codec.parse(verificationPem, "verification certificate");
+        String code = store.findRegistrationCode(scope).orElseThrow(() -> new ServiceException(
+                ErrorCode.REGISTRATION_CODE_VALIDATION,
+                "There is no registration code for this account and region; call GetRegistrationCode first"));
+        if (!verification.commonName().map(code::equals).orElse(false)) {
+            throw new ServiceException(ErrorCode.REGISTRATION_CODE_VALIDATION,
+                    "The verification certificate's common name does not match the registration code");
+        }
+        if (!verification.isSignedBy(ca)) {
+            throw ServiceException.certificateValidation(
+                    "The verification certificate is not signed by the CA certificate's private key");
+        }
+    }
+
+    private void checkNotRegistered(Scope scope, String certificateId, CertificateMode mode) {
+        if (store.findCaCertificate(scope, certificateId).isPresent()) {
+            throw alreadyRegistered(scope, certificateId);
+        }
+        if (mode == CertificateMode.DEFAULT
+                && store.findDefaultModeCaOwner(scope.region(), certificateId).isPresent()) {
+            throw ServiceException.alreadyExists("The CA certificate is already registered in DEFAULT mode by "
+                    + "another account in " + scope.region(), certificateId, scope.caCertificateArn(certificateId));
+        }
+    }
+
+    private static ServiceException alreadyRegistered(Scope scope, String certificateId) {
+        return ServiceException.alreadyExists("The certificate is already provisioned or registered",
+                certificateId, scope.caCertificateArn(certificateId));
+    }
+
+    private CaCertificate newRecord(Scope scope, ParsedCertificate ca, CertificateMode mode, CaRegistration request) {
+        return new CaCertificate(scope, ca.certificateId(), request.caCertificatePem(), ca.subject(),
+                request.setAsActive() ? CaCertificateStatus.ACTIVE : CaCertificateStatus.INACTIVE,
+                request.allowAutoRegistration() ? AutoRegistrationStatus.ENABLE : AutoRegistrationStatus.DISABLE,
+                mode, request.registrationConfig(), ca.validity(),
+                Audit.created(now(), UUID.randomUUID().toString()), request.tags());
+    }
+
+    public CaCertificate describe(Scope scope, String certificateId) {
+        return store.findCaCertificate(scope, certificateId)
+                .orElseThrow(() -> ServiceException.notFound("CA certificate " + certificateId + " does not exist"));
+    }
+
+    public void update(Scope scope, String certificateId, CaUpdate update) {
+        if (update.removeAutoRegistration() && update.registrationConfig() != null) {
+            throw ServiceException.invalidRequest(
+                    "removeAutoRegistration cannot be combined with a new registrationConfig");
+        }
+        Versioned.retry(() -> {
+            CaCertificate current = describe(scope, certificateId);
+            return store.replaceCaCertificate(applied(current, update), current.audit().customerVersion());
+        });
+    }
+
+    private CaCertificate applied(CaCertificate c, CaUpdate u) {
+        RegistrationConfig config = u.removeAutoRegistration()
+                ? null
+                : u.registrationConfig() != null ? u.registrationConfig() : c.registrationConfig();
+        return new CaCertificate(c.scope(), c.certificateId(), c.certificatePem(), c.subject(),
+                u.newStatus() != null ? u.newStatus() : c.status(),
+                u.newAutoRegistrationStatus() != null ? u.newAutoRegistrationStatus() : c.autoRegistrationStatus(),
+                c.mode(), config, c.validity(), c.audit().changed(now(), UUID.randomUUID().toString()), c.tags());
+    }
+
+    public void delete(Scope scope, String certificateId) {
+        Versioned.retry(() -> {
+            CaCertificate current = describe(scope, certificateId);
+            if (current.status() == CaCertificateStatus.ACTIVE) {
+                throw ServiceException.certificateState("CA certificate " + certificateId
+                        + " is ACTIVE; set it INACTIVE before deleting it");
+            }
+            return store.deleteCaCertificate(scope, certificateId, current.audit().customerVersion());
+        });
+    }
+
+    public ListResult list(Scope scope, String templateName, ListQuery query) {
+        ListBinding binding = new ListBinding(
+                ListKind.CA_CERTIFICATES, templateName == null ? "" : templateName, query.ascending());
+        return lists.page(scope, binding, query, request -> store.listCaCertificates(scope, templateName, request));
+    }
+
+    private Instant now() {
+        return Instant.ofEpochMilli(clock.millis());
+    }
+}

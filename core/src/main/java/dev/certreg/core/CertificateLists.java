@@ -1,0 +1,42 @@
+package dev.certreg.core;
+
+import java.util.Optional;
+
+/**
+ * The paging rules shared by the three list operations: page size, marker checks, and the next marker. Thread-safe.
+ */
+public final class CertificateLists {
+    /** The page size when a request gives none. */
+    public static final int DEFAULT_PAGE_SIZE = 25;
+    /** The largest page size the model allows. */
+    public static final int MAX_PAGE_SIZE = 250;
+
+    private final MarkerCodec markers;
+
+    public CertificateLists(MarkerCodec markers) {
+        this.markers = markers;
+    }
+
+    /** Reads one page through {@code reader}, checking the query and sealing the next marker. */
+    public ListResult page(Scope scope, ListBinding binding, ListQuery query, PageReader reader) {
+        int pageSize = query.pageSize() == null ? DEFAULT_PAGE_SIZE : query.pageSize();
+        if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+            throw ServiceException.invalidRequest(
+                    "pageSize must be between 1 and " + MAX_PAGE_SIZE + ", got " + pageSize);
+        }
+        Optional<PageKey> after = query.marker() == null
+                ? Optional.empty()
+                : Optional.of(markers.decode(scope, binding, query.marker()));
+        Page<ListedCertificate> page = reader.read(new PageRequest(pageSize, binding.ascending(), after));
+        Optional<String> next = page.hasMore() && !page.items().isEmpty()
+                ? Optional.of(markers.encode(scope, binding, page.items().get(page.items().size() - 1).key()))
+                : Optional.empty();
+        return new ListResult(page.items(), next);
+    }
+
+    /** Reads one page from a store. */
+    @FunctionalInterface
+    public interface PageReader {
+        Page<ListedCertificate> read(PageRequest request);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.certreg.core;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The storage SPI the registry owns. Every method takes the {@link Scope} (or a record carrying it) as its leading
+ * key; nothing is read or written across scopes except the region-wide DEFAULT-mode CA uniqueness.
+ *
+ * <p>Writes are durable when they return. Uniqueness and conditional changes are decided by the store atomically
+ * (unique keys, {@code UPDATE ... WHERE customer_version = ?}), never by a read followed by a write in the caller.
+ * Implementations are thread-safe.
+ */
+public interface CertificateStore extends AutoCloseable {
+
+    /** The scope's registration code, storing {@code candidate} first if the scope has none. */
+    String registrationCode(Scope scope, String candidate);
+
+    /** The scope's registration code, if one exists. */
+    Optional<String> findRegistrationCode(Scope scope);
+
+    /** Removes the scope's registration code; false if it had none. */
+    boolean deleteRegistrationCode(Scope scope);
+
+    /**
+     * Stores a new CA certificate. Returns false, writing nothing, if the scope already holds that id, or if the CA
+     * is in DEFAULT mode and some account of the region already holds that id in DEFAULT mode.
+     */
+    boolean insertCaCertificate(CaCertificate ca);
+
+    Optional<CaCertificate> findCaCertificate(Scope scope, String certificateId);
+
+    /** The account of the region that holds {@code certificateId} as a DEFAULT-mode CA, if any. */
+    Optional<String> findDefaultModeCaOwner(String region, String certificateId);
+
+    /** The scope's CA certificates with this subject DN. */
+    List<CaCertificate> findCaCertificatesBySubject(Scope scope, String subject);
+
+    /** Replaces a CA certificate if its stored customer version still is {@code expectedVersion}. */
+    boolean replaceCaCertificate(CaCertificate updated, int expectedVersion);
+
+    /** Deletes a CA certificate if its stored customer version still is {@code expectedVersion}. */
+    boolean deleteCaCertificate(Scope scope, String certificateId, int expectedVersion);
+
+    /** One page of the scope's CA certificates, filtered on the registration template name when not null. */
+    Page<ListedCertificate> listCaCertificates(Scope scope, String templateName, PageRequest request);
+
+    /** Stores a new device certificate; false, writing nothing, if the scope already holds that id. */
+    boolean insertDeviceCertificate(DeviceCertificate certificate);
+
+    Optional<DeviceCertificate> findDeviceCertificate(Scope scope, String certificateId);
+
+    /** Replaces a device certificate if its stored customer version still is {@code expectedVersion}. */
+    boolean replaceDeviceCertificate(DeviceCertificate updated, int expectedVersion);
+
+    /** Deletes a device certificate if its stored customer version still is {@code expectedVersion}. */
+    boolean deleteDeviceCertificate(Scope scope, String certificateId, int expectedVersion);
+
+    /** One page of the scope's device certificates. */
+    Page<ListedCertificate> listDeviceCertificates(Scope scope, PageRequest request);
+
+    /** One page of the scope's device certificates registered under {@code caCertificateId}. */
+    Page<ListedCertificate> listDeviceCertificatesByCa(Scope scope, String caCertificateId, PageRequest request);
+
+    /** Releases connections and files; the store is unusable afterwards. */
+    @Override
+    void close();
+}

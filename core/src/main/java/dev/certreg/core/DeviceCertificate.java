@@ -1,0 +1,29 @@
+package dev.certreg.core;
+
+/**
+ * A registered device certificate. Immutable.
+ *
+ * @param scope the owning account and region
+ * @param certificateId lowercase hex SHA-256 of the DER
+ * @param certificatePem the PEM exactly as registered
+ * @param caCertificateId the id of the CA it was registered under, or null
+ * @param status the certificate status
+ * @param mode DEFAULT or SNI_ONLY
+ * @param validity the X.509 validity period
+ * @param audit creation and change bookkeeping
+ */
+public record DeviceCertificate(
+        Scope scope,
+        String certificateId,
+        String certificatePem,
+        String caCertificateId,
+        CertificateStatus status,
+        CertificateMode mode,
+        Validity validity,
+        Audit audit) {
+
+    /** This certificate's ARN. */
+    public String arn() {
+        return scope.certificateArn(certificateId);
+    }
+}

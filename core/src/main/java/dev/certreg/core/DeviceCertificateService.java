@@ -1,0 +1,175 @@
+package dev.certreg.core;
+
+import dev.certreg.core.x509.ParsedCertificate;
+import dev.certreg.core.x509.X509Codec;
+import dev.certreg.protocol.ErrorCode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Device certificates: RegisterCertificate(WithoutCA), Describe/Update/DeleteCertificate, ListCertificates and
+ * ListCertificatesByCA. Thread-safe.
+ */
+public final class DeviceCertificateService {
+    private final CertificateStore store;
+    private final X509Codec codec;
+    private final CertificateLists lists;
+    private final Clock clock;
+
+    public DeviceCertificateService(CertificateStore store, X509Codec codec, CertificateLists lists, Clock clock) {
+        this.store = store;
+        this.codec = codec;
+        this.lists = lists;
+        this.clock = clock;
+    }
+
+    /** RegisterCertificate: a device certificate signed by one of the scope's registered, ACTIVE CAs. */
+    public Registered register(Scope scope, DeviceRegistration request) {
+        ParsedCertificate device = parseDevice(request.certificatePem());
+        CertificateStatus status = initialStatus(request);
+        CaCertificate ca = request.caCertificatePem() != null
+                ? namedCa(scope, device, request.caCertificatePem())
+                : caByIssuer(scope, device);
+        if (ca.status() != CaCertificateStatus.ACTIVE) {
+            throw ServiceException.certificateState("CA certificate " + ca.certificateId() + " is "
+                    + ca.status() + "; only an ACTIVE CA can register certificates");
+        }
+        return insert(scope, device, request.certificatePem(), ca.certificateId(), status, ca.mode());
+    }
+
+    /** RegisterCertificateWithoutCA: a device certificate in SNI_ONLY mode with no CA. */
+    public Registered registerWithoutCa(Scope scope, DeviceRegistration request) {
+        ParsedCertificate device = parseDevice(request.certificatePem());
+        CertificateStatus status = initialStatus(request);
+        return insert(scope, device, request.certificatePem(), null, status, CertificateMode.SNI_ONLY);
+    }
+
+    private ParsedCertificate parseDevice(String pem) {
+        ParsedCertificate device = codec.parse(pem, "certificate");
+        if (!device.hasSupportedSignatureAlgorithm()) {
+            throw ServiceException.certificateValidation(
+                    "The certificate's signature algorithm " + device.signatureAlgorithm() + " is not supported");
+        }
+        Instant now = clock.instant();
+        if (!device.validity().contains(now)) {
+            throw ServiceException.certificateValidation("The certificate is not valid at " + now
+                    + " (valid from " + device.validity().notBefore() + " to " + device.validity().notAfter() + ")");
+        }
+        return device;
+    }
+
+    private static CertificateStatus initialStatus(DeviceRegistration request) {
+        if (Boolean.TRUE.equals(request.setAsActive())) {
+            return CertificateStatus.ACTIVE;
+        }
+        if (request.status() == null) {
+            return CertificateStatus.INACTIVE;
+        }
+        if (!request.status().isRequestable()) {
+            throw ServiceException.invalidRequest(
+                    "status must be ACTIVE, INACTIVE or REVOKED at registration, got " + request.status());
+        }
+        return request.status();
+    }
+
+    private CaCertificate namedCa(Scope scope, ParsedCertificate device, String caPem) {
+        ParsedCertificate caCertificate = codec.parse(caPem, "CA certificate");
+        CaCertificate ca = store.findCaCertificate(scope, caCertificate.certificateId())
+                .orElseThrow(() -> ServiceException.certificateValidation("CA certificate "
+                        + caCertificate.certificateId() + " is not registered in this account and region"));
+        if (!device.issuer().equals(caCertificate.subject()) || !device.isSignedBy(caCertificate)) {
+            throw ServiceException.certificateValidation(
+                    "The certificate is not signed by CA certificate " + ca.certificateId());
+        }
+        return ca;
+    }
+
+    private CaCertificate caByIssuer(Scope scope, ParsedCertificate device) {
+        List<CaCertificate> signers = store.findCaCertificatesBySubject(scope, device.issuer()).stream()
+                .filter(ca -> device.isSignedBy(codec.parse(ca.certificatePem(), "CA certificate")))
+                .toList();
+        if (signers.isEmpty()) {
+            throw ServiceException.certificateValidation(
+                    "No registered CA certificate signed this certificate (issuer " + device.issuer() + ")");
+        }
+        if (signers.size() > 1) {
+            throw new ServiceException(ErrorCode.CERTIFICATE_CONFLICT, "More than one registered CA certificate "
+                    + "has the issuer's subject and key; give caCertificatePem to choose one");
+        }
+        return signers.get(0);
+    }
+
+    private Registered insert(Scope scope, ParsedCertificate device, String pem, String caId,
+            CertificateStatus status, CertificateMode mode) {
+        Instant now = Instant.ofEpochMilli(clock.millis());
+        DeviceCertificate record = new DeviceCertificate(scope, device.certificateId(), pem, caId, status, mode,
+                device.validity(), Audit.created(now, UUID.randomUUID().toString()));
+        if (!store.insertDeviceCertificate(record)) {
+            throw ServiceException.alreadyExists("The certificate is already provisioned or registered",
+                    record.certificateId(), record.arn());
+        }
+        return new Registered(record.arn(), record.certificateId());
+    }
+
+    public DeviceCertificate describe(Scope scope, String certificateId) {
+        return store.findDeviceCertificate(scope, certificateId)
+                .orElseThrow(() -> ServiceException.notFound("Certificate " + certificateId + " does not exist"));
+    }
+
+    /** UpdateCertificate: the status machine of spec §5.3. */
+    public void update(Scope scope, String certificateId, CertificateStatus newStatus) {
+        if (!newStatus.isRequestable()) {
+            throw ServiceException.invalidRequest(
+                    "newStatus must be ACTIVE, INACTIVE or REVOKED, got " + newStatus);
+        }
+        Versioned.retry(() -> {
+            DeviceCertificate current = describe(scope, certificateId);
+            if (current.status() == newStatus) {
+                return true;
+            }
+            if (current.status() == CertificateStatus.REVOKED
+                    || current.status() == CertificateStatus.PENDING_TRANSFER) {
+                throw ServiceException.certificateState("Certificate " + certificateId + " is "
+                        + current.status() + " and cannot become " + newStatus);
+            }
+            return store.replaceDeviceCertificate(withStatus(current, newStatus), current.audit().customerVersion());
+        });
+    }
+
+    private DeviceCertificate withStatus(DeviceCertificate c, CertificateStatus status) {
+        Audit audit = c.audit().changed(Instant.ofEpochMilli(clock.millis()), UUID.randomUUID().toString());
+        return new DeviceCertificate(
+                c.scope(), c.certificateId(), c.certificatePem(), c.caCertificateId(), status, c.mode(),
+                c.validity(), audit);
+    }
+
+    /** DeleteCertificate: only a certificate that is neither ACTIVE nor PENDING_TRANSFER. */
+    public void delete(Scope scope, String certificateId) {
+        Versioned.retry(() -> {
+            DeviceCertificate current = describe(scope, certificateId);
+            if (current.status() == CertificateStatus.ACTIVE) {
+                throw ServiceException.certificateState(
+                        "Certificate must be deactivated (not ACTIVE) before deletion. Id: " + certificateId);
+            }
+            if (current.status() == CertificateStatus.PENDING_TRANSFER) {
+                throw ServiceException.certificateState(
+                        "Certificate " + certificateId + " is PENDING_TRANSFER; cancel or reject the transfer first");
+            }
+            return store.deleteDeviceCertificate(scope, certificateId, current.audit().customerVersion());
+        });
+    }
+
+    public ListResult list(Scope scope, ListQuery query) {
+        ListBinding binding = new ListBinding(ListKind.CERTIFICATES, "", query.ascending());
+        return lists.page(scope, binding, query, request -> store.listDeviceCertificates(scope, request));
+    }
+
+    /** ListCertificatesByCA: every certificate registered under the CA id, whether or not that CA still exists. */
+    public ListResult listByCa(Scope scope, String caCertificateId, ListQuery query) {
+        ListBinding binding = new ListBinding(ListKind.CERTIFICATES_BY_CA, caCertificateId, query.ascending());
+        return lists.page(scope, binding, query,
+                request -> store.listDeviceCertificatesByCa(scope, caCertificateId, request));
+    }
+}

@@ -1,0 +1,41 @@
+package dev.certreg.core;
+
+import java.util.Objects;
+
+/**
+ * The (account, region) pair that owns every certificate. Every store query leads with it.
+ *
+ * @param account the 12-digit AWS account id
+ * @param region the region from the request's credential scope
+ */
+public record Scope(String account, String region) {
+    public Scope {
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(region, "region");
+    }
+
+    /** The ARN partition of this scope's region. */
+    public String partition() {
+        if (region.startsWith("cn-")) {
+            return "aws-cn";
+        }
+        if (region.startsWith("us-gov-")) {
+            return "aws-us-gov";
+        }
+        return "aws";
+    }
+
+    /** The ARN of a device certificate in this scope. */
+    public String certificateArn(String certificateId) {
+        return arn("cert/", certificateId);
+    }
+
+    /** The ARN of a CA certificate in this scope. */
+    public String caCertificateArn(String certificateId) {
+        return arn("cacert/", certificateId);
+    }
+
+    private String arn(String resourceType, String certificateId) {
+        return "arn:" + partition() + ":iot:" + region + ":" + account + ":" + resourceType + certificateId;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.certreg.core.x509;
+
+import dev.certreg.core.Validity;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.Provider;
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
+import javax.security.auth.x500.X500Principal;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
+
+/** A certificate that parsed as X.509, with the facts the registry's checks need. Immutable, thread-safe. */
+public final class ParsedCertificate {
+    /** Signature algorithms AWS IoT accepts: RSA PKCS#1 v1.5 and PSS, ECDSA, with SHA-256 or stronger. */
+    private static final Set<String> SUPPORTED_SIGNATURES = Set.of(
+            "1.2.840.113549.1.1.11", "1.2.840.113549.1.1.12", "1.2.840.113549.1.1.13", // sha256/384/512 RSA
+            "1.2.840.113549.1.1.10", // RSASSA-PSS
+            "1.2.840.10045.4.3.2", "1.2.840.10045.4.3.3", "1.2.840.10045.4.3.4"); // ecdsa sha256/384/512
+
+    private final String certificateId;
+    private final X509Certificate certificate;
+    private final Provider provider;
+
+    ParsedCertificate(byte[] der, X509Certificate certificate, Provider provider) {
+        this.certificateId = sha256Hex(der);
+        this.certificate = certificate;
+        this.provider = provider;
+    }
+
+    /** Lowercase hex SHA-256 of the DER: the certificate id. */
+    public String certificateId() {
+        return certificateId;
+    }
+
+    /** The subject DN in RFC 2253 form. */
+    public String subject() {
+        return certificate.getSubjectX500Principal().getName(X500Principal.RFC2253);
+    }
+
+    /** The issuer DN in RFC 2253 form, comparable with {@link #subject()} of the issuing CA. */
+    public String issuer() {
+        return certificate.getIssuerX500Principal().getName(X500Principal.RFC2253);
+    }
+
+    /** The subject's common name, if it has one. */
+    public Optional<String> commonName() {
+        X500Name name = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
+        RDN[] rdns = name.getRDNs(BCStyle.CN);
+        if (rdns.length == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(IETFUtils.valueToString(rdns[0].getFirst().getValue()));
+    }
+
+    /** Whether BasicConstraints says CA:TRUE. */
+    public boolean isCa() {
+        return certificate.getBasicConstraints() >= 0;
+    }
+
+    /** Whether the key may sign certificates: no KeyUsage extension, or one with keyCertSign. */
+    public boolean maySignCertificates() {
+        boolean[] keyUsage = certificate.getKeyUsage();
+        return keyUsage == null || (keyUsage.length > 5 && keyUsage[5]);
+    }
+
+    /** Whether the signature algorithm is one AWS IoT accepts. */
+    public boolean hasSupportedSignatureAlgorithm() {
+        return SUPPORTED_SIGNATURES.contains(certificate.getSigAlgOID());
+    }
+
+    /** The signature algorithm's name, for messages. */
+    public String signatureAlgorithm() {
+        return certificate.getSigAlgName();
+    }
+
+    public Validity validity() {
+        return new Validity(certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant());
+    }
+
+    /** Whether this certificate's signature verifies with {@code issuer}'s public key. */
+    public boolean isSignedBy(ParsedCertificate issuer) {
+        return isSignedBy(issuer.certificate.getPublicKey());
+    }
+
+    private boolean isSignedBy(PublicKey key) {
+        try {
+            certificate.verify(key, provider);
+            return true;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static String sha256Hex(byte[] der) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(der));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
+    }
+}

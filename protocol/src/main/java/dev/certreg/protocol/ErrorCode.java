@@ -1,0 +1,55 @@
+package dev.certreg.protocol;
+
+import java.util.Locale;
+
+/**
+ * One constant per error shape of the AWS IoT certificate API, with its HTTP status.
+ *
+ * <p>The wire name ({@code x-amzn-ErrorType} and {@code __type}) is derived from the constant:
+ * {@code RESOURCE_NOT_FOUND} is {@code ResourceNotFoundException}. Immutable and thread-safe.
+ */
+public enum ErrorCode {
+    INVALID_REQUEST(400),
+    THROTTLING(400),
+    CERTIFICATE_VALIDATION(400),
+    REGISTRATION_CODE_VALIDATION(400),
+    UNAUTHORIZED(401),
+    RESOURCE_NOT_FOUND(404),
+    CERTIFICATE_STATE(406),
+    RESOURCE_ALREADY_EXISTS(409),
+    CERTIFICATE_CONFLICT(409),
+    DELETE_CONFLICT(409),
+    TRANSFER_CONFLICT(409),
+    LIMIT_EXCEEDED(410),
+    TRANSFER_ALREADY_COMPLETED(410),
+    INTERNAL_FAILURE(500),
+    SERVICE_UNAVAILABLE(503),
+    /** Not in the model: what AWS front ends answer for a path and method that name no operation. */
+    UNKNOWN_OPERATION(404);
+
+    private final int httpStatus;
+    private final String wireName;
+
+    ErrorCode(int httpStatus) {
+        this.httpStatus = httpStatus;
+        this.wireName = camelCase(name()) + "Exception";
+    }
+
+    /** The HTTP status the API model gives this error. */
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    /** The error shape's name, as sent in {@code x-amzn-ErrorType} and {@code __type}. */
+    public String wireName() {
+        return wireName;
+    }
+
+    private static String camelCase(String constant) {
+        StringBuilder out = new StringBuilder();
+        for (String word : constant.split("_")) {
+            out.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
+        }
+        return out.toString();
+    }
+}

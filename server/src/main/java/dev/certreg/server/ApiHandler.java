@@ -1,0 +1,127 @@
+package dev.certreg.server;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.certreg.core.Scope;
+import dev.certreg.core.ServiceException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * The request path: read, route, authenticate, decode the body, run the operation, write the response. Every
+ * response, error or not, carries {@code x-amzn-RequestId}. Thread-safe.
+ */
+final class ApiHandler extends Handler.Abstract {
+    /** Larger than any valid request: two 64 KiB PEMs, a 10 KiB template, tags. */
+    static final int MAX_BODY_BYTES = 256 * 1024;
+
+    private final Routes routes;
+    private final Authenticator authenticator;
+
+    ApiHandler(Routes routes, Authenticator authenticator) {
+        this.routes = routes;
+        this.authenticator = authenticator;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        String requestId = UUID.randomUUID().toString();
+        ApiResponse result;
+        try {
+            result = ApiResponse.ok(run(read(request)));
+        } catch (Throwable failure) {
+            result = ErrorResponses.of(failure, requestId);
+        }
+        write(result, requestId, response, callback);
+        return true;
+    }
+
+    private ObjectNode run(RawRequest raw) {
+        Routes.Match match = routes.find(raw.method(), raw.path());
+        Scope scope = authenticator.authenticate(raw);
+        ObjectNode body = Json.parseBody(raw.body());
+        return match.route().operation().handle(new ApiRequest(scope, match.labels(), raw.query(), body));
+    }
+
+    static void write(ApiResponse result, String requestId, Response response, Callback callback) {
+        response.setStatus(result.status());
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.getHeaders().put("x-amzn-RequestId", requestId);
+        if (result.errorType() != null) {
+            response.getHeaders().put("x-amzn-ErrorType", result.errorType());
+        }
+        response.write(true, ByteBuffer.wrap(Json.bytes(result.body())), callback);
+    }
+
+    private static RawRequest read(Request request) throws IOException {
+        String rawQuery = request.getHttpURI().getQuery();
+        return new RawRequest(request.getMethod(), Request.getPathInContext(request), rawQuery,
+                headers(request), query(rawQuery), body(request));
+    }
+
+    private static Map<String, List<String>> headers(Request request) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (HttpField field : request.getHeaders()) {
+            headers.computeIfAbsent(field.getName().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                    .add(field.getValue());
+        }
+        return headers;
+    }
+
+    /** Decodes the query; {@code +} stays a plus (the SDKs send a space as {@code %20}). */
+    static Map<String, String> query(String rawQuery) {
+        Map<String, String> query = new HashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return query;
+        }
+        for (String pair : rawQuery.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            query.putIfAbsent(name, value);
+        }
+        return query;
+    }
+
+    private static String decode(String component) {
+        try {
+            return URLDecoder.decode(component.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ServiceException.invalidRequest("The query string is not correctly percent-encoded");
+        }
+    }
+
+    private static byte[] body(Request request) throws IOException {
+        long declared = request.getLength();
+        if (declared > MAX_BODY_BYTES) {
+            throw tooLarge();
+        }
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (body.length > MAX_BODY_BYTES) {
+                throw tooLarge();
+            }
+            return body;
+        }
+    }
+
+    private static ServiceException tooLarge() {
+        return ServiceException.invalidRequest("The request body is larger than " + MAX_BODY_BYTES + " bytes");
+    }
+}

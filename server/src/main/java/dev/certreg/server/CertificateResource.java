@@ -1,0 +1,107 @@
+package dev.certreg.server;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.certreg.core.CertificateStatus;
+import dev.certreg.core.DeviceCertificate;
+import dev.certreg.core.DeviceCertificateService;
+import dev.certreg.core.DeviceRegistration;
+import dev.certreg.core.ListedCertificate;
+import dev.certreg.core.Registered;
+import dev.certreg.core.Scope;
+import dev.certreg.core.ServiceException;
+
+/** Device certificates: {@code /certificates…}, {@code /certificate/register…}, {@code /certificates-by-ca}. */
+final class CertificateResource {
+    static final int PEM_MAX = 65536;
+
+    private final DeviceCertificateService service;
+
+    CertificateResource(DeviceCertificateService service) {
+        this.service = service;
+    }
+
+    ObjectNode register(ApiRequest request) {
+        DeviceRegistration registration = new DeviceRegistration(
+                request.bodyString("certificatePem", true, 1, PEM_MAX),
+                request.bodyString("caCertificatePem", false, 1, PEM_MAX),
+                request.queryBoolean("setAsActive"),
+                request.bodyEnum("status", CertificateStatus.class));
+        return registered(service.register(request.scope(), registration));
+    }
+
+    ObjectNode registerWithoutCa(ApiRequest request) {
+        DeviceRegistration registration = new DeviceRegistration(
+                request.bodyString("certificatePem", true, 1, PEM_MAX), null, null,
+                request.bodyEnum("status", CertificateStatus.class));
+        return registered(service.registerWithoutCa(request.scope(), registration));
+    }
+
+    static ObjectNode registered(Registered registered) {
+        ObjectNode body = Json.object();
+        body.put("certificateArn", registered.certificateArn());
+        body.put("certificateId", registered.certificateId());
+        return body;
+    }
+
+    ObjectNode describe(ApiRequest request) {
+        DeviceCertificate c = service.describe(request.scope(), request.certificateId("certificateId"));
+        ObjectNode description = Json.object();
+        description.put("certificateArn", c.arn());
+        description.put("certificateId", c.certificateId());
+        Json.putIfPresent(description, "caCertificateId", c.caCertificateId());
+        description.put("status", c.status().name());
+        description.put("certificatePem", c.certificatePem());
+        description.put("ownedBy", c.scope().account());
+        description.put("creationDate", Json.epochSeconds(c.audit().creationDate()));
+        description.put("lastModifiedDate", Json.epochSeconds(c.audit().lastModifiedDate()));
+        description.put("customerVersion", c.audit().customerVersion());
+        description.putObject("transferData");
+        description.put("generationId", c.audit().generationId());
+        ObjectNode validity = description.putObject("validity");
+        validity.put("notBefore", Json.epochSeconds(c.validity().notBefore()));
+        validity.put("notAfter", Json.epochSeconds(c.validity().notAfter()));
+        description.put("certificateMode", c.mode().name());
+        ObjectNode body = Json.object();
+        body.set("certificateDescription", description);
+        return body;
+    }
+
+    ObjectNode update(ApiRequest request) {
+        String id = request.certificateId("certificateId");
+        CertificateStatus newStatus = request.queryEnum("newStatus", CertificateStatus.class);
+        if (newStatus == null) {
+            throw ServiceException.invalidRequest("newStatus is required");
+        }
+        service.update(request.scope(), id, newStatus);
+        return Json.object();
+    }
+
+    ObjectNode delete(ApiRequest request) {
+        String id = request.certificateId("certificateId");
+        request.queryBoolean("forceDelete");
+        service.delete(request.scope(), id);
+        return Json.object();
+    }
+
+    ObjectNode list(ApiRequest request) {
+        Scope scope = request.scope();
+        return ListParameters.render(service.list(scope, ListParameters.query(request)), c -> item(scope, c));
+    }
+
+    ObjectNode listByCa(ApiRequest request) {
+        Scope scope = request.scope();
+        String caId = request.certificateId("caCertificateId");
+        return ListParameters.render(
+                service.listByCa(scope, caId, ListParameters.query(request)), c -> item(scope, c));
+    }
+
+    private static ObjectNode item(Scope scope, ListedCertificate c) {
+        ObjectNode item = Json.object();
+        item.put("certificateArn", scope.certificateArn(c.certificateId()));
+        item.put("certificateId", c.certificateId());
+        item.put("status", c.status());
+        item.put("certificateMode", c.mode().name());
+        item.put("creationDate", Json.epochSeconds(c.creationDate()));
+        return item;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.certreg.server;
+
+import dev.certreg.core.CaCertificateService;
+import dev.certreg.core.CertificateLists;
+import dev.certreg.core.CertificateStore;
+import dev.certreg.core.DeviceCertificateService;
+import dev.certreg.core.MarkerCodec;
+import dev.certreg.core.x509.X509Codec;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * A running registry endpoint: Jetty in front of the services over one store. Configuration is frozen once it
+ * starts. Closing stops Jetty; the store belongs to the caller. Thread-safe.
+ */
+public final class CertregServer implements AutoCloseable {
+    private final Server jetty;
+    private final URI endpoint;
+
+    private CertregServer(Server jetty, URI endpoint) {
+        this.jetty = jetty;
+        this.endpoint = endpoint;
+    }
+
+    /**
+     * Starts a server.
+     *
+     * @param settings where to listen, how to authenticate, and the marker secret
+     * @param store the certificate store
+     * @param clock the source of time for creation dates and validity checks
+     */
+    public static CertregServer start(ServerSettings settings, CertificateStore store, Clock clock)
+            throws Exception {
+        X509Codec codec = new X509Codec();
+        CertificateLists lists = new CertificateLists(new MarkerCodec(settings.markerSecret()));
+        CaCertificateService caService = new CaCertificateService(store, codec, lists, clock, new SecureRandom());
+        DeviceCertificateService deviceService = new DeviceCertificateService(store, codec, lists, clock);
+        Routes routes = Routes.of(new CertificateResource(deviceService), new CaCertificateResource(caService),
+                new RegistrationCodeResource(caService));
+
+        QueuedThreadPool threads = new QueuedThreadPool(settings.maxThreads(), 4);
+        threads.setName("certreg-http");
+        Server jetty = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendDateHeader(true);
+        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        connector.setHost(settings.host());
+        connector.setPort(settings.port());
+        jetty.addConnector(connector);
+        jetty.setHandler(new ApiHandler(routes, settings.authenticator()));
+        jetty.setErrorHandler(new JsonErrorHandler());
+        jetty.start();
+        String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
+        return new CertregServer(jetty, URI.create("http://" + host + ":" + connector.getLocalPort()));
+    }
+
+    /** The URL to give SDKs as their endpoint override. */
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /** Blocks until the server stops. */
+    public void join() throws InterruptedException {
+        jetty.join();
+    }
+
+    @Override
+    public void close() {
+        try {
+            jetty.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("Jetty did not stop cleanly", e);
+        }
+    }
+}

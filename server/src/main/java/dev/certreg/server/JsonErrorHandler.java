@@ -1,0 +1,25 @@
+package dev.certreg.server;
+
+import dev.certreg.protocol.ErrorCode;
+import java.util.UUID;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Answers what Jetty refuses before any handler runs (a malformed request line, an oversize header) in the API's
+ * error shape instead of Jetty's HTML page.
+ */
+final class JsonErrorHandler implements Request.Handler {
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        int status = response.getStatus();
+        ErrorCode code = status >= 500 ? ErrorCode.INTERNAL_FAILURE : ErrorCode.INVALID_REQUEST;
+        String message = status >= 500 ? "The server failed to process the request"
+                : "The HTTP request is malformed (status " + status + ")";
+        ApiResponse rendered = ErrorResponses.render(code, message, null, null);
+        ApiHandler.write(new ApiResponse(status >= 400 ? status : 400, code.wireName(), rendered.body()),
+                UUID.randomUUID().toString(), response, callback);
+        return true;
+    }
+}

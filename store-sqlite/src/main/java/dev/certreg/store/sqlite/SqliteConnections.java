@@ -1,0 +1,102 @@
+package dev.certreg.store.sqlite;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import org.flywaydb.core.Flyway;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The connections to one SQLite file: a single writer (SQLite admits one writer at a time, so writers queue here
+ * rather than on the file lock) and a small pool of readers, which WAL lets run beside the writer. Thread-safe.
+ */
+final class SqliteConnections implements AutoCloseable {
+    private static final int BUSY_TIMEOUT_MS = 10_000;
+
+    private final Connection writer;
+    private final BlockingQueue<Connection> readers;
+    private final List<Connection> all = new ArrayList<>();
+
+    SqliteConnections(Path file, int readerCount) {
+        String url = "jdbc:sqlite:" + file.toAbsolutePath();
+        migrate(url);
+        try {
+            writer = open(url, false);
+            readers = new ArrayBlockingQueue<>(readerCount);
+            for (int i = 0; i < readerCount; i++) {
+                readers.add(open(url, true));
+            }
+        } catch (SQLException e) {
+            close();
+            throw new IllegalStateException("Cannot open the SQLite database " + file, e);
+        }
+    }
+
+    private static void migrate(String url) {
+        Flyway.configure()
+                .dataSource(url, null, null)
+                .locations("classpath:db/sqlite")
+                .load()
+                .migrate();
+    }
+
+    private Connection open(String url, boolean readOnly) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.enforceForeignKeys(true);
+        Connection connection = config.createConnection(url);
+        all.add(connection);
+        if (!readOnly) {
+            connection.setAutoCommit(false);
+        }
+        return connection;
+    }
+
+    /** Runs {@code work} in one write transaction, committed (and on disk) before this returns. */
+    synchronized <T> T write(SqlWork<T> work) throws SQLException {
+        try {
+            T result = work.run(writer);
+            writer.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            writer.rollback();
+            throw e;
+        }
+    }
+
+    /** Runs {@code work} on a reader connection in autocommit mode: each statement sees the latest commit. */
+    <T> T read(SqlWork<T> work) throws SQLException {
+        Connection connection = takeReader();
+        try {
+            return work.run(connection);
+        } finally {
+            readers.add(connection);
+        }
+    }
+
+    private Connection takeReader() {
+        try {
+            return readers.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for a database connection", e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        for (Connection connection : all) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                // Closing is best effort: the file stays consistent whatever a close reports.
+            }
+        }
+    }
+}
