@@ -1,0 +1,37 @@
+package dev.certreg.client.internal;
+
+import java.util.regex.Pattern;
+
+/**
+ * Reads a token that is not a base64 JSON object, as botocore's fallback does: the legacy form
+ * {@code <marker>___<skip>}, or else the whole string as a raw service marker. {@code None} stands for no marker.
+ * Unlike botocore, the marker must look like one (the model's pattern {@code [A-Za-z0-9+/]+={0,2}}, at most 1,024
+ * characters), so that a mistyped token is refused here instead of being sent to the service.
+ */
+final class LegacyTokenReader {
+    private static final Pattern SERVICE_MARKER = Pattern.compile("[A-Za-z0-9+/]+={0,2}");
+    private static final Pattern SKIP = Pattern.compile("[0-9]{1,9}");
+    private static final int MAX_MARKER_LENGTH = 1024;
+
+    private LegacyTokenReader() {}
+
+    /** The resume point of {@code token}. */
+    static ResumePoint read(String token) {
+        String[] parts = token.split("___", -1);
+        if (parts.length == 2 && SKIP.matcher(parts[1]).matches()) {
+            return new ResumePoint(marker(token, parts[0]), Integer.parseInt(parts[1]));
+        }
+        return new ResumePoint(marker(token, token), 0);
+    }
+
+    private static String marker(String token, String marker) {
+        if (marker.equals("None")) {
+            return null;
+        }
+        if (marker.length() > MAX_MARKER_LENGTH || !SERVICE_MARKER.matcher(marker).matches()) {
+            throw NextTokenCodec.invalid(token, "it is neither a NextToken (base64 of a JSON object), nor"
+                    + " <marker>___<skip>, nor a service marker ([A-Za-z0-9+/]+={0,2}, at most 1024 characters)");
+        }
+        return marker;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.certreg.client.internal;
+
+/**
+ * Quotes a string as Python's {@code json.dumps} does with its defaults ({@code ensure_ascii=True}), so that a token
+ * built here has the same bytes as botocore's: printable ASCII stays, {@code "} and {@code \} are backslashed, the
+ * usual control characters get their short escapes and everything else becomes a lower-case {@code \}{@code uXXXX}
+ * (UTF-16 units, so characters outside the BMP become surrogate pairs, as in Python).
+ */
+final class PythonJsonString {
+    private PythonJsonString() {}
+
+    /** {@code value} as a JSON string literal, quotes included. */
+    static String quote(String value) {
+        StringBuilder json = new StringBuilder(value.length() + 2).append('"');
+        for (int i = 0; i < value.length(); i++) {
+            json.append(escape(value.charAt(i)));
+        }
+        return json.append('"').toString();
+    }
+
+    private static String escape(char c) {
+        switch (c) {
+            case '"':
+                return "\\\"";
+            case '\\':
+                return "\\\\";
+            case '\n':
+                return "\\n";
+            case '\r':
+                return "\\r";
+            case '\t':
+                return "\\t";
+            case '\b':
+                return "\\b";
+            case '\f':
+                return "\\f";
+            default:
+                return c >= ' ' && c <= '~' ? String.valueOf(c) : String.format("\\u%04x", (int) c);
+        }
+    }
+}
