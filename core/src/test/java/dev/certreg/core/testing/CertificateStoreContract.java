@@ -1,0 +1,197 @@
+package dev.certreg.core.testing;
+
+import static dev.certreg.core.testing.Records.ca;
+import static dev.certreg.core.testing.Records.device;
+import static dev.certreg.core.testing.Records.id;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.certreg.core.CaCertificate;
+import dev.certreg.core.CaCertificateStatus;
+import dev.certreg.core.CertificateMode;
+import dev.certreg.core.CertificateStatus;
+import dev.certreg.core.CertificateStore;
+import dev.certreg.core.DeviceCertificate;
+import dev.certreg.core.ListedCertificate;
+import dev.certreg.core.Page;
+import dev.certreg.core.PageRequest;
+import dev.certreg.core.Scope;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link CertificateStore} must do. A store's test extends this and supplies a fresh, empty store. */
+public abstract class CertificateStoreContract {
+    protected static final Scope SCOPE = new Scope("123456789012", "us-east-1");
+    protected static final Scope OTHER_ACCOUNT = new Scope("210987654321", "us-east-1");
+    protected static final Scope OTHER_REGION = new Scope("123456789012", "eu-west-1");
+
+    /** The store under test, empty at the start of each test. */
+    protected abstract CertificateStore store();
+
+    @Test
+    void aDeviceCertificateReadsBackAsWritten() {
+        DeviceCertificate written = device(SCOPE, "d1", "ca", 1_000);
+        assertThat(store().insertDeviceCertificate(written)).isTrue();
+        assertThat(store().findDeviceCertificate(SCOPE, written.certificateId())).contains(written);
+    }
+
+    @Test
+    void aCaCertificateReadsBackWithItsTagsAndConfig() {
+        CaCertificate written = ca(SCOPE, "ca", CertificateMode.DEFAULT, "template-1", 1_000);
+        assertThat(store().insertCaCertificate(written)).isTrue();
+        assertThat(store().findCaCertificate(SCOPE, written.certificateId())).contains(written);
+        assertThat(store().findCaCertificatesBySubject(SCOPE, "CN=ca")).extracting(CaCertificate::certificateId)
+                .containsExactly(written.certificateId());
+    }
+
+    @Test
+    void aSecondInsertOfTheSameIdIsRefused() {
+        assertThat(store().insertDeviceCertificate(device(SCOPE, "d1", "ca", 1_000))).isTrue();
+        assertThat(store().insertDeviceCertificate(device(SCOPE, "d1", "ca", 2_000))).isFalse();
+        assertThat(store().findDeviceCertificate(SCOPE, id("d1")).orElseThrow().audit().creationDate())
+                .hasToString("1970-01-01T00:00:01Z");
+    }
+
+    @Test
+    void scopesNeverSeeEachOther() {
+        store().insertDeviceCertificate(device(SCOPE, "d1", "ca", 1_000));
+        store().insertCaCertificate(ca(SCOPE, "ca", CertificateMode.SNI_ONLY, null, 1_000));
+        for (Scope other : List.of(OTHER_ACCOUNT, OTHER_REGION)) {
+            assertThat(store().findDeviceCertificate(other, id("d1"))).isEmpty();
+            assertThat(store().findCaCertificate(other, id("ca"))).isEmpty();
+            assertThat(store().listDeviceCertificatesByCa(other, id("ca"), first(10, false)).items()).isEmpty();
+            assertThat(store().listDeviceCertificates(other, first(10, false)).items()).isEmpty();
+            assertThat(store().listCaCertificates(other, null, first(10, false)).items()).isEmpty();
+            assertThat(store().insertDeviceCertificate(device(other, "d1", "ca", 1_000))).isTrue();
+        }
+    }
+
+    @Test
+    void onlyOneAccountOfARegionHoldsACaInDefaultMode() {
+        assertThat(store().insertCaCertificate(ca(SCOPE, "ca", CertificateMode.DEFAULT, null, 1))).isTrue();
+        assertThat(store().insertCaCertificate(ca(OTHER_ACCOUNT, "ca", CertificateMode.DEFAULT, null, 2))).isFalse();
+        assertThat(store().findDefaultModeCaOwner("us-east-1", id("ca"))).contains(SCOPE.account());
+        assertThat(store().insertCaCertificate(ca(OTHER_ACCOUNT, "ca", CertificateMode.SNI_ONLY, null, 3))).isTrue();
+        assertThat(store().insertCaCertificate(ca(OTHER_REGION, "ca", CertificateMode.DEFAULT, null, 4))).isTrue();
+    }
+
+    @Test
+    void aReplaceBasedOnAStaleVersionChangesNothing() {
+        DeviceCertificate original = device(SCOPE, "d1", "ca", 1_000);
+        store().insertDeviceCertificate(original);
+        DeviceCertificate revoked = withStatus(original, CertificateStatus.REVOKED);
+        assertThat(store().replaceDeviceCertificate(revoked, 1)).isTrue();
+        assertThat(store().replaceDeviceCertificate(withStatus(original, CertificateStatus.INACTIVE), 1)).isFalse();
+        assertThat(store().findDeviceCertificate(SCOPE, id("d1"))).contains(revoked);
+        assertThat(store().deleteDeviceCertificate(SCOPE, id("d1"), 1)).isFalse();
+        assertThat(store().deleteDeviceCertificate(SCOPE, id("d1"), 2)).isTrue();
+        assertThat(store().findDeviceCertificate(SCOPE, id("d1"))).isEmpty();
+    }
+
+    @Test
+    void aCaReplaceAndDeleteAreConditionalToo() {
+        CaCertificate original = ca(SCOPE, "ca", CertificateMode.DEFAULT, "t", 1_000);
+        store().insertCaCertificate(original);
+        CaCertificate inactive = new CaCertificate(SCOPE, original.certificateId(), original.certificatePem(),
+                original.subject(), CaCertificateStatus.INACTIVE, original.autoRegistrationStatus(), original.mode(),
+                null, original.validity(), Records.changed(original.audit()), original.tags());
+        assertThat(store().replaceCaCertificate(inactive, 1)).isTrue();
+        assertThat(store().replaceCaCertificate(inactive, 1)).isFalse();
+        assertThat(store().findCaCertificate(SCOPE, original.certificateId())).contains(inactive);
+        assertThat(store().deleteCaCertificate(SCOPE, original.certificateId(), 1)).isFalse();
+        assertThat(store().deleteCaCertificate(SCOPE, original.certificateId(), 2)).isTrue();
+    }
+
+    @Test
+    void listsAreNewestFirstOrOldestFirstWithTiesBrokenById() {
+        for (int i = 0; i < 6; i++) {
+            store().insertDeviceCertificate(device(SCOPE, "d" + i, "ca", 1_000 + i / 2));
+        }
+        List<String> ascending = walk(r -> store().listDeviceCertificatesByCa(SCOPE, id("ca"), r), 4, true);
+        List<String> descending = walk(r -> store().listDeviceCertificates(SCOPE, r), 4, false);
+        Comparator<DeviceCertificate> order = Comparator
+                .comparing((DeviceCertificate d) -> d.audit().creationDate()).thenComparing(d -> d.certificateId());
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            expected.add(id("d" + i));
+        }
+        expected.sort(Comparator.comparing(
+                (String id) -> store().findDeviceCertificate(SCOPE, id).orElseThrow(), order));
+        assertThat(ascending).containsExactlyElementsOf(expected);
+        List<String> newestFirst = new ArrayList<>(expected);
+        java.util.Collections.reverse(newestFirst);
+        assertThat(descending).containsExactlyElementsOf(newestFirst);
+    }
+
+    @Test
+    void pagesChainWithoutGapsOrRepeatsAndTheLastSaysNoMore() {
+        for (int i = 0; i < 7; i++) {
+            store().insertDeviceCertificate(device(SCOPE, "d" + i, "ca", 1_000 + i));
+        }
+        Page<ListedCertificate> firstPage = store().listDeviceCertificatesByCa(SCOPE, id("ca"), first(3, true));
+        assertThat(firstPage.hasMore()).isTrue();
+        Page<ListedCertificate> last = store().listDeviceCertificatesByCa(SCOPE, id("ca"),
+                new PageRequest(4, true, Optional.of(firstPage.items().get(2).key())));
+        assertThat(last.items()).extracting(ListedCertificate::certificateId)
+                .containsExactly(id("d3"), id("d4"), id("d5"), id("d6"));
+        assertThat(last.hasMore()).isFalse();
+    }
+
+    @Test
+    void listByCaListsOnlyThatCasCertificatesAndItemsCarryStatusAndMode() {
+        store().insertDeviceCertificate(device(SCOPE, "a1", "caA", 1));
+        store().insertDeviceCertificate(device(SCOPE, "b1", "caB", 2));
+        store().insertDeviceCertificate(device(SCOPE, "none", null, 3));
+        assertThat(store().listDeviceCertificatesByCa(SCOPE, id("caA"), first(10, false)).items())
+                .containsExactly(new ListedCertificate(id("a1"), "ACTIVE", CertificateMode.DEFAULT,
+                        java.time.Instant.ofEpochMilli(1)));
+        assertThat(store().listDeviceCertificates(SCOPE, first(10, true)).items()).hasSize(3);
+    }
+
+    @Test
+    void caListsFilterOnTheTemplateName() {
+        store().insertCaCertificate(ca(SCOPE, "ca1", CertificateMode.SNI_ONLY, "t1", 1));
+        store().insertCaCertificate(ca(SCOPE, "ca2", CertificateMode.SNI_ONLY, "t2", 2));
+        store().insertCaCertificate(ca(SCOPE, "ca3", CertificateMode.SNI_ONLY, null, 3));
+        assertThat(store().listCaCertificates(SCOPE, "t2", first(10, true)).items())
+                .extracting(ListedCertificate::certificateId).containsExactly(id("ca2"));
+        assertThat(store().listCaCertificates(SCOPE, null, first(10, true)).items()).hasSize(3);
+    }
+
+    @Test
+    void theRegistrationCodeIsStableUntilDeleted() {
+        assertThat(store().findRegistrationCode(SCOPE)).isEmpty();
+        assertThat(store().registrationCode(SCOPE, "first")).isEqualTo("first");
+        assertThat(store().registrationCode(SCOPE, "second")).isEqualTo("first");
+        assertThat(store().findRegistrationCode(OTHER_REGION)).isEmpty();
+        assertThat(store().deleteRegistrationCode(SCOPE)).isTrue();
+        assertThat(store().deleteRegistrationCode(SCOPE)).isFalse();
+        assertThat(store().registrationCode(SCOPE, "third")).isEqualTo("third");
+    }
+
+    protected static PageRequest first(int limit, boolean ascending) {
+        return new PageRequest(limit, ascending, Optional.empty());
+    }
+
+    /** Every id of a list, read page by page. */
+    protected static List<String> walk(Function<PageRequest, Page<ListedCertificate>> reader, int pageSize,
+            boolean ascending) {
+        List<String> ids = new ArrayList<>();
+        Page<ListedCertificate> page = reader.apply(first(pageSize, ascending));
+        page.items().forEach(c -> ids.add(c.certificateId()));
+        while (page.hasMore()) {
+            page = reader.apply(new PageRequest(pageSize, ascending,
+                    Optional.of(page.items().get(page.items().size() - 1).key())));
+            page.items().forEach(c -> ids.add(c.certificateId()));
+        }
+        return ids;
+    }
+
+    private static DeviceCertificate withStatus(DeviceCertificate d, CertificateStatus status) {
+        return new DeviceCertificate(d.scope(), d.certificateId(), d.certificatePem(), d.caCertificateId(), status,
+                d.mode(), d.validity(), Records.changed(d.audit()));
+    }
+}

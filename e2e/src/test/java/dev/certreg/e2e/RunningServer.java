@@ -1,0 +1,65 @@
+package dev.certreg.e2e;
+
+import dev.certreg.core.testing.MutableClock;
+import dev.certreg.server.CertregServer;
+import dev.certreg.server.OpenAuthenticator;
+import dev.certreg.server.ServerSettings;
+import dev.certreg.store.sqlite.SqliteCertificateStore;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iot.IotClient;
+
+/** Starts a server on port 0 over a fresh SQLite file for each test, and hands out SDK clients for it. */
+abstract class RunningServer {
+    static final String DEFAULT_ACCOUNT = OpenAuthenticator.DEFAULT_ACCOUNT;
+
+    @TempDir
+    Path dataDir;
+
+    final MutableClock clock = MutableClock.ticking();
+    CertregServer server;
+    IotClient iot;
+    private SqliteCertificateStore store;
+    private final List<IotClient> clients = new ArrayList<>();
+
+    @BeforeEach
+    void startServer() throws Exception {
+        store = SqliteCertificateStore.open(dataDir);
+        ServerSettings settings = new ServerSettings("127.0.0.1", 0, new OpenAuthenticator(), new byte[32], 16);
+        server = CertregServer.start(settings, store, clock);
+        iot = client("AKIDEXAMPLE", "us-east-1");
+    }
+
+    @AfterEach
+    void stopServer() {
+        clients.forEach(IotClient::close);
+        server.close();
+        store.close();
+    }
+
+    URI endpoint() {
+        return server.endpoint();
+    }
+
+    /** An SDK client signing with {@code accessKeyId} for {@code region}. */
+    IotClient client(String accessKeyId, String region) {
+        IotClient client = IotClient.builder()
+                .endpointOverride(server.endpoint())
+                .region(Region.of(region))
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, "secret")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+        clients.add(client);
+        return client;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.certreg.store.sqlite;
+
+import static dev.certreg.core.testing.Records.device;
+import static dev.certreg.core.testing.Records.id;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.certreg.core.CertificateStore;
+import dev.certreg.core.testing.CertificateStoreContract;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteCertificateStoreTest extends CertificateStoreContract {
+    @TempDir
+    Path dataDir;
+
+    private SqliteCertificateStore store;
+
+    @BeforeEach
+    void open() {
+        store = SqliteCertificateStore.open(dataDir);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Override
+    protected CertificateStore store() {
+        return store;
+    }
+
+    @Test
+    void everythingAcknowledgedSurvivesAReopen() {
+        store.insertDeviceCertificate(device(SCOPE, "d1", "ca", 1_000));
+        store.registrationCode(SCOPE, "code");
+        store.close();
+        store = SqliteCertificateStore.open(dataDir);
+        assertThat(store.findDeviceCertificate(SCOPE, id("d1"))).isPresent();
+        assertThat(store.findRegistrationCode(SCOPE)).contains("code");
+    }
+
+    @Test
+    void theDatabaseRunsInWalModeWithFullSync() throws Exception {
+        try (var connection = java.sql.DriverManager.getConnection(
+                        "jdbc:sqlite:" + dataDir.resolve(SqliteCertificateStore.FILE_NAME));
+                var statement = connection.createStatement();
+                var rs = statement.executeQuery("PRAGMA journal_mode")) {
+            rs.next();
+            assertThat(rs.getString(1)).isEqualToIgnoringCase("wal");
+        }
+    }
+}
