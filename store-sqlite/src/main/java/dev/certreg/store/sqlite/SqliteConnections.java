@@ -11,13 +11,14 @@ import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConfig;
 
 /**
- * The connections to one SQLite file: a single writer (SQLite admits one writer at a time, so writers queue here
- * rather than on the file lock) and a small pool of readers, which WAL lets run beside the writer. Thread-safe.
+ * The connections to one SQLite file: a single writer behind a group-commit queue (SQLite admits one writer at a
+ * time, so writers queue here rather than on the file lock) and a small pool of readers, which WAL lets run beside
+ * the writer. Thread-safe.
  */
 final class SqliteConnections implements AutoCloseable {
     private static final int BUSY_TIMEOUT_MS = 10_000;
 
-    private final Connection writer;
+    private final GroupCommitWriter writer;
     private final BlockingQueue<Connection> readers;
     private final List<Connection> all = new ArrayList<>();
 
@@ -25,7 +26,7 @@ final class SqliteConnections implements AutoCloseable {
         String url = "jdbc:sqlite:" + file.toAbsolutePath();
         migrate(url);
         try {
-            writer = open(url, false);
+            writer = new GroupCommitWriter(open(url, false));
             readers = new ArrayBlockingQueue<>(readerCount);
             for (int i = 0; i < readerCount; i++) {
                 readers.add(open(url, true));
@@ -59,15 +60,8 @@ final class SqliteConnections implements AutoCloseable {
     }
 
     /** Runs {@code work} in one write transaction, committed (and on disk) before this returns. */
-    synchronized <T> T write(SqlWork<T> work) throws SQLException {
-        try {
-            T result = work.run(writer);
-            writer.commit();
-            return result;
-        } catch (SQLException | RuntimeException e) {
-            writer.rollback();
-            throw e;
-        }
+    <T> T write(SqlWork<T> work) throws SQLException {
+        return writer.write(work);
     }
 
     /** Runs {@code work} on a reader connection in autocommit mode: each statement sees the latest commit. */
@@ -91,6 +85,9 @@ final class SqliteConnections implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (writer != null) {
+            writer.close();
+        }
         for (Connection connection : all) {
             try {
                 connection.close();

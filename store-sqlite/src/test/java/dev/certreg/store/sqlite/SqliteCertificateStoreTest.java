@@ -7,6 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.certreg.core.CertificateStore;
 import dev.certreg.core.testing.CertificateStoreContract;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +46,29 @@ class SqliteCertificateStoreTest extends CertificateStoreContract {
         store = SqliteCertificateStore.open(dataDir);
         assertThat(store.findDeviceCertificate(SCOPE, id("d1"))).isPresent();
         assertThat(store.findRegistrationCode(SCOPE)).contains("code");
+    }
+
+    @Test
+    void concurrentWritesCommitTogetherAndExactlyOneDuplicateWins() throws Exception {
+        int threads = 16;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<Boolean>> same = new ArrayList<>();
+        List<Future<Boolean>> distinct = new ArrayList<>();
+        for (int i = 0; i < threads * 4; i++) {
+            int n = i;
+            same.add(pool.submit(() -> store.insertDeviceCertificate(device(SCOPE, "contested", "ca", n))));
+            distinct.add(pool.submit(() -> store.insertDeviceCertificate(device(SCOPE, "d" + n, "ca", n))));
+        }
+        int winners = 0;
+        for (Future<Boolean> f : same) {
+            winners += f.get() ? 1 : 0;
+        }
+        for (Future<Boolean> f : distinct) {
+            assertThat(f.get()).isTrue();
+        }
+        pool.shutdown();
+        assertThat(winners).isEqualTo(1);
+        assertThat(store.listDeviceCertificates(SCOPE, first(250, true)).items()).hasSize(threads * 4 + 1);
     }
 
     @Test

@@ -1,0 +1,143 @@
+package dev.certreg.store.sqlite;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * The one thread that writes to the database. Writes queued while a commit is on its way to disk are committed
+ * together: one fsync per batch instead of one per write. Each write runs in its own savepoint, so a failing write
+ * (a duplicate key, say) is rolled back alone; each caller is answered only after its batch is durable.
+ * Thread-safe.
+ */
+final class GroupCommitWriter implements AutoCloseable {
+    private static final int MAX_BATCH = 128;
+
+    private final Connection connection;
+    private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private volatile boolean closed;
+
+    GroupCommitWriter(Connection connection) {
+        this.connection = connection;
+        this.thread = new Thread(this::run, "certreg-sqlite-writer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Runs {@code work} in a write transaction and returns once that transaction is committed. */
+    <T> T write(SqlWork<T> work) throws SQLException {
+        if (closed) {
+            throw new SQLException("The store is closed");
+        }
+        Pending<T> pending = new Pending<>(work);
+        queue.add(pending);
+        return pending.await();
+    }
+
+    private void run() {
+        List<Pending<?>> batch = new ArrayList<>();
+        while (!closed || !queue.isEmpty()) {
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                continue;
+            }
+            queue.drainTo(batch, MAX_BATCH - 1);
+            commit(batch);
+            batch.clear();
+        }
+    }
+
+    private void commit(List<Pending<?>> batch) {
+        List<Runnable> answers = new ArrayList<>();
+        for (Pending<?> pending : batch) {
+            answers.add(pending.runInSavepoint(connection));
+        }
+        try {
+            connection.commit();
+            answers.forEach(Runnable::run);
+        } catch (SQLException e) {
+            rollbackQuietly();
+            batch.forEach(pending -> pending.result.completeExceptionally(e));
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // The commit failure is what callers are told about.
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        thread.interrupt();
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One queued write and the future its caller waits on. */
+    private static final class Pending<T> {
+        private final SqlWork<T> work;
+        private final CompletableFuture<T> result = new CompletableFuture<>();
+
+        Pending(SqlWork<T> work) {
+            this.work = work;
+        }
+
+        /** Runs the work; returns how to answer the caller once the batch is committed. */
+        Runnable runInSavepoint(Connection connection) {
+            Savepoint savepoint = null;
+            try {
+                savepoint = connection.setSavepoint();
+                T value = work.run(connection);
+                connection.releaseSavepoint(savepoint);
+                return () -> result.complete(value);
+            } catch (SQLException | RuntimeException e) {
+                rollback(connection, savepoint, e);
+                return () -> result.completeExceptionally(e);
+            }
+        }
+
+        private static void rollback(Connection connection, Savepoint savepoint, Exception cause) {
+            if (savepoint == null) {
+                return;
+            }
+            try {
+                connection.rollback(savepoint);
+                connection.releaseSavepoint(savepoint);
+            } catch (SQLException e) {
+                cause.addSuppressed(e);
+            }
+        }
+
+        T await() throws SQLException {
+            try {
+                return result.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("Interrupted while waiting for a commit", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof SQLException sql) {
+                    throw sql;
+                }
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new SQLException(e.getCause());
+            }
+        }
+    }
+}
