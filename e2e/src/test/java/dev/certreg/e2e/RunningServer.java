@@ -28,7 +28,7 @@ abstract class RunningServer {
     final MutableClock clock = MutableClock.ticking();
     CertregServer server;
     IotClient iot;
-    private SqliteCertificateStore store;
+    SqliteCertificateStore store;
     private final List<IotClient> clients = new ArrayList<>();
 
     @BeforeEach

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.certreg.core.Scope;
 import dev.certreg.core.ServiceException;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -162,8 +163,8 @@ public final class ApiRequest {
                 return constant;
             }
         }
-        throw ServiceException.invalidRequest(name + " must be one of " + java.util.Arrays.toString(
-                type.getEnumConstants()) + ", got '" + abbreviate(value) + "'");
+        throw ServiceException.invalidRequest(name + " must be one of " + Arrays.toString(type.getEnumConstants())
+                + ", got '" + abbreviate(value) + "'");
     }
 
     private static String abbreviate(String value) {

@@ -78,6 +78,7 @@ final class CertificateResource {
 
     ObjectNode delete(ApiRequest request) {
         String id = request.certificateId("certificateId");
+        // forceDelete only detaches policies, and certreg attaches none; it is still checked for its type.
         request.queryBoolean("forceDelete");
         service.delete(request.scope(), id);
         return Json.object();
