@@ -72,11 +72,11 @@ public final class CaCertificateService {
             throw ServiceException.certificateValidation(
                     "The CA certificate's keyUsage extension does not allow keyCertSign");
         }
-        Instant now = clock.instant();
-        if (!ca.validity().contains(now)) {
-            throw ServiceException.certificateValidation("The CA certificate is not valid at " + now
-                    + " (valid from " + ca.validity().notBefore() + " to " + ca.validity().notAfter() + ")");
+        if (!ca.hasSupportedKey()) {
+            throw ServiceException.certificateValidation("The CA certificate's " + ca.keyAlgorithm()
+                    + " key is not supported: use RSA of 2048 bits or more, or EC P-256, P-384 or P-521");
         }
+        Validities.check(ca, "CA certificate", clock.instant());
     }
 
     private void checkProofOfPossession(

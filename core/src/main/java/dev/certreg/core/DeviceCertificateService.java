@@ -48,15 +48,15 @@ public final class DeviceCertificateService {
 
     private ParsedCertificate parseDevice(String pem) {
         ParsedCertificate device = codec.parse(pem, "certificate");
+        if (!device.hasSupportedKey()) {
+            throw ServiceException.certificateValidation("The certificate's " + device.keyAlgorithm()
+                    + " key is not supported: use RSA of 2048 bits or more, or EC P-256, P-384 or P-521");
+        }
         if (!device.hasSupportedSignatureAlgorithm()) {
             throw ServiceException.certificateValidation(
                     "The certificate's signature algorithm " + device.signatureAlgorithm() + " is not supported");
         }
-        Instant now = clock.instant();
-        if (!device.validity().contains(now)) {
-            throw ServiceException.certificateValidation("The certificate is not valid at " + now
-                    + " (valid from " + device.validity().notBefore() + " to " + device.validity().notAfter() + ")");
-        }
+        Validities.check(device, "certificate", clock.instant());
         return device;
     }
 

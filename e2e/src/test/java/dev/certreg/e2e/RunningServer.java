@@ -25,7 +25,7 @@ abstract class RunningServer {
     @TempDir
     Path dataDir;
 
-    final MutableClock clock = MutableClock.ticking();
+    final MutableClock clock = clock();
     CertregServer server;
     IotClient iot;
     SqliteCertificateStore store;
@@ -44,6 +44,11 @@ abstract class RunningServer {
         clients.forEach(IotClient::close);
         server.close();
         store.close();
+    }
+
+    /** The server's clock, built once per test; override to start elsewhere or frozen. */
+    MutableClock clock() {
+        return MutableClock.ticking();
     }
 
     URI endpoint() {

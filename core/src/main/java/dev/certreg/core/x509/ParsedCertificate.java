@@ -1,6 +1,7 @@
 package dev.certreg.core.x509;
 
 import dev.certreg.core.Validity;
+import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,10 +12,17 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import javax.security.auth.x500.X500Principal;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.RSAPublicKey;
+import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x509.TBSCertificate;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 
 /** A certificate that parsed as X.509, with the facts the registry's checks need. Immutable, thread-safe. */
 public final class ParsedCertificate {
@@ -23,6 +31,9 @@ public final class ParsedCertificate {
             "1.2.840.113549.1.1.11", "1.2.840.113549.1.1.12", "1.2.840.113549.1.1.13", // sha256/384/512 RSA
             "1.2.840.113549.1.1.10", // RSASSA-PSS
             "1.2.840.10045.4.3.2", "1.2.840.10045.4.3.3", "1.2.840.10045.4.3.4"); // ecdsa sha256/384/512
+
+    private static final Set<ASN1ObjectIdentifier> SUPPORTED_CURVES =
+            Set.of(SECObjectIdentifiers.secp256r1, SECObjectIdentifiers.secp384r1, SECObjectIdentifiers.secp521r1);
 
     private final String certificateId;
     private final X509Certificate certificate;
@@ -39,24 +50,60 @@ public final class ParsedCertificate {
         return certificateId;
     }
 
-    /** The subject DN in RFC 2253 form. */
+    /**
+     * The subject DN in canonical form (RFC 2253, lower case, spaces collapsed), so that names RFC 5280 section 7.1
+     * calls equal compare equal as strings.
+     */
     public String subject() {
-        return certificate.getSubjectX500Principal().getName(X500Principal.RFC2253);
+        return certificate.getSubjectX500Principal().getName(X500Principal.CANONICAL);
     }
 
-    /** The issuer DN in RFC 2253 form, comparable with {@link #subject()} of the issuing CA. */
+    /** The issuer DN in the canonical form of {@link #subject()}: equal to the issuing CA's subject. */
     public String issuer() {
-        return certificate.getIssuerX500Principal().getName(X500Principal.RFC2253);
+        return certificate.getIssuerX500Principal().getName(X500Principal.CANONICAL);
     }
 
-    /** The subject's common name, if it has one. */
+    /**
+     * Whether the subject key is one AWS IoT accepts: RSA of 2048 bits or more, or EC on the named curve P-256,
+     * P-384 or P-521.
+     */
+    public boolean hasSupportedKey() {
+        try {
+            SubjectPublicKeyInfo info = TBSCertificate.getInstance(certificate.getTBSCertificate())
+                    .getSubjectPublicKeyInfo();
+            ASN1ObjectIdentifier algorithm = info.getAlgorithm().getAlgorithm();
+            if (algorithm.equals(PKCSObjectIdentifiers.rsaEncryption)) {
+                return RSAPublicKey.getInstance(info.parsePublicKey()).getModulus().bitLength() >= 2048;
+            }
+            return algorithm.equals(X9ObjectIdentifiers.id_ecPublicKey)
+                    && SUPPORTED_CURVES.contains(info.getAlgorithm().getParameters());
+        } catch (GeneralSecurityException | IOException | RuntimeException malformed) {
+            return false;
+        }
+    }
+
+    /** The subject key's algorithm name, for messages. */
+    public String keyAlgorithm() {
+        try {
+            return certificate.getPublicKey().getAlgorithm();
+        } catch (RuntimeException unreadable) {
+            return "unreadable";
+        }
+    }
+
+    /** The subject's common name, if it has one that decodes as a string. */
     public Optional<String> commonName() {
         X500Name name = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
         RDN[] rdns = name.getRDNs(BCStyle.CN);
         if (rdns.length == 0) {
             return Optional.empty();
         }
-        return Optional.of(IETFUtils.valueToString(rdns[0].getFirst().getValue()));
+        try {
+            return Optional.of(IETFUtils.valueToString(rdns[0].getFirst().getValue()));
+        } catch (IllegalArgumentException e) {
+            // BouncyCastle decodes string values lazily: a UTF8String that is not UTF-8 fails only here.
+            return Optional.empty();
+        }
     }
 
     /** Whether BasicConstraints says CA:TRUE. */

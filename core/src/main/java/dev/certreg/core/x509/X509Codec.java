@@ -7,6 +7,7 @@ import java.security.Provider;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
@@ -14,11 +15,18 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
 /**
  * Turns a PEM text into a {@link ParsedCertificate}, or refuses it with CertificateValidationException.
  *
- * <p>Exactly one {@code CERTIFICATE} block is accepted; text around it is ignored, as OpenSSL does. Thread-safe.
+ * <p>Exactly one {@code CERTIFICATE} block is accepted; text around it is ignored, as OpenSSL does. A certificate
+ * with a critical extension that RFC 5280 does not define is refused: a validator must reject a critical extension it
+ * does not recognise (section 4.2), so such a certificate could not authenticate anything. Thread-safe.
  */
 public final class X509Codec {
     private static final Pattern BLOCK = Pattern.compile(
             "-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\\s]*)-----END CERTIFICATE-----");
+    /** The certificate extensions of RFC 5280 sections 4.2.1 and 4.2.2. */
+    private static final Set<String> RFC_5280_EXTENSIONS = Set.of(
+            "2.5.29.9", "2.5.29.14", "2.5.29.15", "2.5.29.17", "2.5.29.18", "2.5.29.19", "2.5.29.30",
+            "2.5.29.31", "2.5.29.32", "2.5.29.33", "2.5.29.35", "2.5.29.36", "2.5.29.37", "2.5.29.46",
+            "2.5.29.54", "1.3.6.1.5.5.7.1.1", "1.3.6.1.5.5.7.1.11");
 
     private final Provider provider = new BouncyCastleProvider();
 
@@ -32,6 +40,7 @@ public final class X509Codec {
             if (certificate == null) {
                 throw ServiceException.certificateValidation("The " + what + " is not a valid X.509 certificate");
             }
+            refuseUnknownCriticalExtensions(certificate, what);
             return new ParsedCertificate(der, certificate, provider);
         } catch (GeneralSecurityException | RuntimeException e) {
             if (e instanceof ServiceException serviceException) {
@@ -39,6 +48,17 @@ public final class X509Codec {
             }
             throw ServiceException.certificateValidation("The " + what + " is not a valid X.509 certificate");
         }
+    }
+
+    private static void refuseUnknownCriticalExtensions(X509Certificate certificate, String what) {
+        Set<String> critical = certificate.getCriticalExtensionOIDs();
+        if (critical == null) {
+            return;
+        }
+        critical.stream().filter(oid -> !RFC_5280_EXTENSIONS.contains(oid)).sorted().findFirst().ifPresent(oid -> {
+            throw ServiceException.certificateValidation(
+                    "The " + what + " has a critical extension " + oid + " that RFC 5280 does not define");
+        });
     }
 
     private static byte[] decodePem(String pem, String what) {
