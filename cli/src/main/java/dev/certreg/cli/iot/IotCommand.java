@@ -1,0 +1,41 @@
+package dev.certreg.cli.iot;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code certreg iot}: the AWS CLI's {@code aws iot} commands for the operations certreg serves, with the AWS CLI's
+ * names, output and errors. Not thread-safe; picocli makes one per run.
+ */
+@Command(name = "iot", mixinStandardHelpOptions = true,
+        description = "Call a certreg server as `aws iot` would: certreg iot <operation> --endpoint-url URL ...",
+        subcommands = {
+            RegisterCaCertificateCommand.class,
+            GetRegistrationCodeCommand.class,
+            DeleteRegistrationCodeCommand.class,
+            DescribeCaCertificateCommand.class,
+            UpdateCaCertificateCommand.class,
+            DeleteCaCertificateCommand.class,
+            ListCaCertificatesCommand.class,
+            RegisterCertificateCommand.class,
+            RegisterCertificateWithoutCaCommand.class,
+            DescribeCertificateCommand.class,
+            UpdateCertificateCommand.class,
+            DeleteCertificateCommand.class,
+            ListCertificatesCommand.class,
+            ListCertificatesByCaCommand.class
+        })
+public final class IotCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    /** Without an operation: the list of operations, and the usage status, as {@code aws iot} without one. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCode.USAGE;
+    }
+}

@@ -1,0 +1,199 @@
+package dev.certreg.cli.iot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.certreg.core.testing.TestPki.Issued;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.iot.model.CACertificateDescription;
+import software.amazon.awssdk.services.iot.model.CertificateDescription;
+import software.amazon.awssdk.services.iot.model.DescribeCaCertificateResponse;
+
+/** Every operation through {@code certreg iot}, checked with the SDK, printed in the AWS CLI's layout. */
+class OperationsTest extends RunningRegistry {
+    private static final String ARN_PREFIX = "arn:aws:iot:us-east-1:123456789012:";
+
+    @TempDir
+    Path files;
+
+    @Test
+    void registerCaCertificateReadsFileArgumentsAndPrintsTheArnAndId() throws IOException {
+        Issued ca = newCa("registered by the CLI");
+        String code = iot("get-registration-code").json().get("registrationCode").asText();
+
+        CliRun run = iot("register-ca-certificate", "--ca-certificate", file("ca.pem", ca.pem()),
+                "--verification-certificate", file("verification.pem", ca.issue(code).pem()), "--set-as-active",
+                "--allow-auto-registration", "--registration-config", "templateName=fleet-a",
+                "--tags", "Key=env,Value=test", "Key=team,Value=iot", "--certificate-mode", "DEFAULT");
+
+        assertThat(CliRun.keys(run.json())).containsExactly("certificateArn", "certificateId");
+        String id = run.json().get("certificateId").asText();
+        assertThat(run.json().get("certificateArn").asText()).isEqualTo(ARN_PREFIX + "cacert/" + id);
+        DescribeCaCertificateResponse described = iot.describeCACertificate(r -> r.certificateId(id));
+        assertThat(described.certificateDescription().statusAsString()).isEqualTo("ACTIVE");
+        assertThat(described.certificateDescription().autoRegistrationStatusAsString()).isEqualTo("ENABLE");
+        assertThat(described.registrationConfig().templateName()).isEqualTo("fleet-a");
+    }
+
+    @Test
+    void describeCaCertificatePrintsTheAwsCliLayout() {
+        String id = registerCa(newCa("described"));
+
+        CliRun run = iot("describe-ca-certificate", "--certificate-id", id);
+
+        JsonNode description = run.json().get("certificateDescription");
+        assertThat(CliRun.keys(description)).containsExactly("certificateArn", "certificateId", "status",
+                "certificatePem", "ownedBy", "creationDate", "autoRegistrationStatus", "lastModifiedDate",
+                "customerVersion", "generationId", "validity", "certificateMode");
+        CACertificateDescription expected = iot.describeCACertificate(r -> r.certificateId(id))
+                .certificateDescription();
+        assertThat(run.out()).contains("\"creationDate\": " + pythonFloat(expected.creationDate().toEpochMilli()))
+                .contains("\"notAfter\": " + expected.validity().notAfter().getEpochSecond() + ".0\n")
+                .contains("\"customerVersion\": 1,");
+    }
+
+    @Test
+    void updateCaCertificateChangesWhatIsGivenAndPrintsNothing() {
+        String id = registerCa(newCa("updated"));
+
+        CliRun update = iot("update-ca-certificate", "--certificate-id", id, "--new-status", "INACTIVE",
+                "--new-auto-registration-status", "ENABLE", "--registration-config",
+                "{\"templateName\": \"fleet-b\", \"roleArn\": \"arn:aws:iam::123456789012:role/provisioning\"}");
+
+        assertThat(update.exitCode()).as(update.err()).isZero();
+        assertThat(update.out()).isEmpty();
+        DescribeCaCertificateResponse described = iot.describeCACertificate(r -> r.certificateId(id));
+        assertThat(described.certificateDescription().statusAsString()).isEqualTo("INACTIVE");
+        assertThat(described.registrationConfig().roleArn()).isEqualTo("arn:aws:iam::123456789012:role/provisioning");
+        assertThat(iot("update-ca-certificate", "--certificate-id", id, "--remove-auto-registration").exitCode())
+                .isZero();
+        assertThat(iot("describe-ca-certificate", "--certificate-id", id).json().has("registrationConfig")).isFalse();
+    }
+
+    @Test
+    void listCaCertificatesFiltersByTemplateName() {
+        String id = registerCa(newCa("templated"));
+        iot.updateCACertificate(r -> r.certificateId(id).registrationConfig(c -> c.templateName("only-this-one")));
+
+        CliRun run = iot("list-ca-certificates", "--template-name", "only-this-one");
+
+        assertThat(run.certificateIds()).containsExactly(id);
+        assertThat(CliRun.keys(run.json().get("certificates").get(0)))
+                .containsExactly("certificateArn", "certificateId", "status", "creationDate");
+    }
+
+    @Test
+    void registerCertificateUnderItsCaThenDescribeIt() throws IOException {
+        Issued ca = newCa("device issuer");
+        String caId = registerCa(ca);
+
+        CliRun run = iot("register-certificate", "--certificate-pem", file("device.pem", ca.issue("d1").pem()),
+                "--ca-certificate-pem", file("ca.pem", ca.pem()), "--status", "INACTIVE");
+        String id = run.json().get("certificateId").asText();
+        JsonNode description = iot("describe-certificate", "--certificate-id", id).json()
+                .get("certificateDescription");
+
+        assertThat(run.json().get("certificateArn").asText()).isEqualTo(ARN_PREFIX + "cert/" + id);
+        assertThat(CliRun.keys(description)).containsExactly("certificateArn", "certificateId", "caCertificateId",
+                "status", "certificatePem", "ownedBy", "creationDate", "lastModifiedDate", "customerVersion",
+                "transferData", "generationId", "validity", "certificateMode");
+        assertThat(description.get("caCertificateId").asText()).isEqualTo(caId);
+        assertThat(description.get("status").asText()).isEqualTo("INACTIVE");
+        assertThat(description.get("transferData").isEmpty()).isTrue();
+    }
+
+    @Test
+    void setAsActiveRegistersAnActiveCertificate() {
+        Issued ca = newCa("activating issuer");
+        registerCa(ca);
+
+        CliRun run = iot("register-certificate", "--certificate-pem", ca.issue("d2").pem(), "--set-as-active");
+
+        CertificateDescription described = iot.describeCertificate(
+                r -> r.certificateId(run.json().get("certificateId").asText())).certificateDescription();
+        assertThat(described.statusAsString()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void registerCertificateWithoutCaGivesAnSniOnlyCertificate() {
+        CliRun run = iot("register-certificate-without-ca", "--certificate-pem",
+                newCa("unregistered issuer").issue("d3").pem(), "--status", "ACTIVE");
+
+        CertificateDescription described = iot.describeCertificate(
+                r -> r.certificateId(run.json().get("certificateId").asText())).certificateDescription();
+        assertThat(described.certificateModeAsString()).isEqualTo("SNI_ONLY");
+        assertThat(described.statusAsString()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void updateCertificateAndDeleteCertificatePrintNothing() {
+        Issued ca = newCa("revoking issuer");
+        registerCa(ca);
+        String id = registerDevices(ca, 1).get(0);
+
+        CliRun revoke = iot("update-certificate", "--certificate-id", id, "--new-status", "REVOKED");
+        CliRun delete = iot("delete-certificate", "--certificate-id", id, "--force-delete");
+
+        assertThat(revoke.exitCode()).as(revoke.err()).isZero();
+        assertThat(revoke.out()).isEmpty();
+        assertThat(delete.exitCode()).as(delete.err()).isZero();
+        assertThat(delete.out()).isEmpty();
+        assertThat(iot("describe-certificate", "--certificate-id", id).err())
+                .isEqualTo("\nAn error occurred (ResourceNotFoundException) when calling the DescribeCertificate "
+                        + "operation: Certificate " + id + " does not exist\n");
+    }
+
+    @Test
+    void deleteCaCertificateRefusesAnActiveCaAndDeletesAnInactiveOne() {
+        String id = registerCa(newCa("deleted"));
+
+        CliRun refused = iot("delete-ca-certificate", "--certificate-id", id);
+        iot("update-ca-certificate", "--certificate-id", id, "--new-status", "INACTIVE");
+        CliRun deleted = iot("delete-ca-certificate", "--certificate-id", id);
+
+        assertThat(refused.exitCode()).isEqualTo(255);
+        assertThat(refused.err()).startsWith("\nAn error occurred (CertificateStateException) when calling the "
+                + "DeleteCACertificate operation: ");
+        assertThat(deleted.exitCode()).as(deleted.err()).isZero();
+        assertThat(deleted.out()).isEmpty();
+    }
+
+    @Test
+    void theRegistrationCodeIsStableUntilDeleted() {
+        String first = iot("get-registration-code").json().get("registrationCode").asText();
+        String again = iot("get-registration-code").json().get("registrationCode").asText();
+        CliRun delete = iot("delete-registration-code");
+        String next = iot("get-registration-code").json().get("registrationCode").asText();
+
+        assertThat(again).isEqualTo(first);
+        assertThat(delete.out()).isEmpty();
+        assertThat(next).hasSize(64).isNotEqualTo(first);
+    }
+
+    @Test
+    void tableOutputIsTheAwsClisTable() {
+        String code = iot.getRegistrationCode(r -> {}).registrationCode();
+
+        CliRun run = iot("get-registration-code", "--output", "table");
+
+        assertThat(run.out()).isEqualTo("""
+                ------------------------------------------------------------------------------------------
+                |                                   GetRegistrationCode                                  |
+                +------------------+---------------------------------------------------------------------+
+                |  registrationCode|  %s   |
+                +------------------+---------------------------------------------------------------------+
+                """.formatted(code));
+    }
+
+    private String file(String name, String content) throws IOException {
+        return "file://" + Files.writeString(files.resolve(name), content);
+    }
+
+    private static String pythonFloat(long epochMillis) {
+        return new java.math.BigDecimal(epochMillis).movePointLeft(3).stripTrailingZeros().toPlainString();
+    }
+}
