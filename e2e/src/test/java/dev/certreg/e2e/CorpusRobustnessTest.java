@@ -19,7 +19,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Timeout;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.iot.IotClient;
 import software.amazon.awssdk.services.iot.model.CertificateMode;
 
@@ -74,14 +73,5 @@ class CorpusRobustnessTest extends RunningServer {
 
     private void moveClockTo(Instant instant) {
         clock.advance(Duration.between(clock.instant(), instant));
-    }
-
-    private static int status(Runnable call) {
-        try {
-            call.run();
-            return 200;
-        } catch (AwsServiceException e) {
-            return e.statusCode();
-        }
     }
 }

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Timeout;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.iot.IotClient;
 import software.amazon.awssdk.services.iot.model.CertificateMode;
 
@@ -104,15 +103,6 @@ class LimboTest extends RunningServer {
             return ca;
         }
         return status(() -> account.registerCertificate(r -> r.certificatePem(peer).caCertificatePem(trusted)));
-    }
-
-    private static int status(Runnable call) {
-        try {
-            call.run();
-            return 200;
-        } catch (AwsServiceException e) {
-            return e.statusCode();
-        }
     }
 
     private static List<JsonNode> cases() {

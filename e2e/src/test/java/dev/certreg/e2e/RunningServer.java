@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -66,5 +67,15 @@ abstract class RunningServer {
                 .build();
         clients.add(client);
         return client;
+    }
+
+    /** The HTTP status a call ends with: 200, or the status of the service error it raised. */
+    static int status(Runnable call) {
+        try {
+            call.run();
+            return 200;
+        } catch (AwsServiceException e) {
+            return e.statusCode();
+        }
     }
 }
