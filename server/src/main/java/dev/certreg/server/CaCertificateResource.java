@@ -97,9 +97,7 @@ final class CaCertificateResource {
         description.put("lastModifiedDate", Json.epochSeconds(ca.audit().lastModifiedDate()));
         description.put("customerVersion", ca.audit().customerVersion());
         description.put("generationId", ca.audit().generationId());
-        ObjectNode validity = description.putObject("validity");
-        validity.put("notBefore", Json.epochSeconds(ca.validity().notBefore()));
-        validity.put("notAfter", Json.epochSeconds(ca.validity().notAfter()));
+        Json.putValidity(description, ca.validity());
         description.put("certificateMode", ca.mode().name());
         ObjectNode body = Json.object();
         body.set("certificateDescription", description);

@@ -57,9 +57,7 @@ final class CertificateResource {
         description.put("customerVersion", c.audit().customerVersion());
         description.putObject("transferData");
         description.put("generationId", c.audit().generationId());
-        ObjectNode validity = description.putObject("validity");
-        validity.put("notBefore", Json.epochSeconds(c.validity().notBefore()));
-        validity.put("notAfter", Json.epochSeconds(c.validity().notAfter()));
+        Json.putValidity(description, c.validity());
         description.put("certificateMode", c.mode().name());
         ObjectNode body = Json.object();
         body.set("certificateDescription", description);

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.certreg.core.ServiceException;
+import dev.certreg.core.Validity;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -62,6 +63,13 @@ final class Json {
         if (value != null) {
             node.put(name, value);
         }
+    }
+
+    /** {@code validity: {notBefore, notAfter}}, as both description shapes carry it. */
+    static void putValidity(ObjectNode description, Validity validity) {
+        ObjectNode node = description.putObject("validity");
+        node.put("notBefore", epochSeconds(validity.notBefore()));
+        node.put("notAfter", epochSeconds(validity.notAfter()));
     }
 
     static byte[] bytes(JsonNode node) {
