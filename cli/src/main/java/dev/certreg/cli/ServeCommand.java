@@ -4,6 +4,8 @@ import dev.certreg.server.CertregServer;
 import dev.certreg.server.OpenAuthenticator;
 import dev.certreg.server.ServerSettings;
 import dev.certreg.store.sqlite.SqliteCertificateStore;
+import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -31,20 +33,57 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Files.createDirectories(dataDir);
-        byte[] secret = MarkerSecret.load(dataDir, System.getenv("CERTREG_MARKER_SECRET"));
-        try (SqliteCertificateStore store = SqliteCertificateStore.open(dataDir)) {
-            ServerSettings settings = new ServerSettings(host, port, new OpenAuthenticator(), secret, maxThreads);
-            try (CertregServer server = CertregServer.start(settings, store, Clock.systemUTC())) {
-                System.out.println("certreg is serving " + dataDir.toAbsolutePath().resolve(
-                        SqliteCertificateStore.FILE_NAME));
-                System.out.println("endpoint: " + server.endpoint()
-                        + "  (aws iot ... --endpoint-url " + server.endpoint() + ")");
-                System.out.flush();
-                Runtime.getRuntime().addShutdownHook(new Thread(server::close, "certreg-shutdown"));
-                server.join();
-            }
+        byte[] secret;
+        try {
+            Files.createDirectories(dataDir);
+            secret = MarkerSecret.load(dataDir, System.getenv("CERTREG_MARKER_SECRET"));
+        } catch (IOException | IllegalArgumentException e) {
+            return fail("cannot use the data directory " + dataDir + ": " + rootMessage(e));
+        }
+        SqliteCertificateStore store;
+        try {
+            store = SqliteCertificateStore.open(dataDir);
+        } catch (RuntimeException e) {
+            return fail("cannot open the database in " + dataDir + ": " + rootMessage(e));
+        }
+        try (store) {
+            return serve(new ServerSettings(host, port, new OpenAuthenticator(), secret, maxThreads), store);
+        }
+    }
+
+    private int serve(ServerSettings settings, SqliteCertificateStore store) throws InterruptedException {
+        CertregServer server;
+        try {
+            server = CertregServer.start(settings, store, Clock.systemUTC());
+        } catch (Exception e) {
+            return fail("cannot listen on " + host + ":" + port + ": " + rootMessage(e));
+        }
+        try (server) {
+            System.out.println(
+                    "certreg is serving " + dataDir.toAbsolutePath().resolve(SqliteCertificateStore.FILE_NAME));
+            System.out.println("endpoint: " + server.endpoint() + "  (aws iot ... --endpoint-url " + server.endpoint()
+                    + ")");
+            System.out.flush();
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "certreg-shutdown"));
+            server.join();
         }
         return 0;
+    }
+
+    private static int fail(String message) {
+        System.err.println("certreg: " + message);
+        return 1;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        if (root.getMessage() == null || root instanceof FileSystemException) {
+            // A FileSystemException's message is often the path alone; its type says what went wrong.
+            return (root.getMessage() == null ? "" : root.getMessage() + ": ") + root.getClass().getSimpleName();
+        }
+        return root.getMessage();
     }
 }

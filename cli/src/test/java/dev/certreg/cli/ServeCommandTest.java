@@ -1,0 +1,59 @@
+package dev.certreg.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** A server that cannot start says why in one line and exits 1, without a stack trace. */
+@Timeout(30)
+class ServeCommandTest {
+    @TempDir
+    Path dataDir;
+
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream originalErr;
+
+    @BeforeEach
+    void captureStandardError() {
+        originalErr = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreStandardError() {
+        System.setErr(originalErr);
+    }
+
+    @Test
+    void aPortInUseIsReportedInOneLine() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int exit = new CommandLine(new Main()).execute(
+                    "serve", "--port", Integer.toString(taken.getLocalPort()), "--data-dir", dataDir.toString());
+            assertThat(exit).isEqualTo(1);
+        }
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .startsWith("certreg: cannot listen on 127.0.0.1:").contains("in use").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aDataDirectoryThatCannotBeCreatedIsReportedInOneLine() throws Exception {
+        Path file = Files.writeString(dataDir.resolve("a-file"), "not a directory");
+        int exit = new CommandLine(new Main()).execute("serve", "--port", "0", "--data-dir",
+                file.resolve("data").toString());
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .startsWith("certreg: cannot use the data directory").doesNotContain("\tat ");
+    }
+}
