@@ -72,11 +72,8 @@ public final class CaCertificateService {
             throw ServiceException.certificateValidation(
                     "The CA certificate's keyUsage extension does not allow keyCertSign");
         }
-        if (!ca.hasSupportedKey()) {
-            throw ServiceException.certificateValidation("The CA certificate's " + ca.keyAlgorithm()
-                    + " key is not supported: use RSA of 2048 bits or more, or EC P-256, P-384 or P-521");
-        }
-        Validities.check(ca, "CA certificate", clock.instant());
+        RegistrationChecks.supportedKey(ca, "CA certificate");
+        RegistrationChecks.validAt(ca, "CA certificate", clock.instant());
     }
 
     private void checkProofOfPossession(

@@ -48,15 +48,12 @@ public final class DeviceCertificateService {
 
     private ParsedCertificate parseDevice(String pem) {
         ParsedCertificate device = codec.parse(pem, "certificate");
-        if (!device.hasSupportedKey()) {
-            throw ServiceException.certificateValidation("The certificate's " + device.keyAlgorithm()
-                    + " key is not supported: use RSA of 2048 bits or more, or EC P-256, P-384 or P-521");
-        }
+        RegistrationChecks.supportedKey(device, "certificate");
         if (!device.hasSupportedSignatureAlgorithm()) {
             throw ServiceException.certificateValidation(
                     "The certificate's signature algorithm " + device.signatureAlgorithm() + " is not supported");
         }
-        Validities.check(device, "certificate", clock.instant());
+        RegistrationChecks.validAt(device, "certificate", clock.instant());
         return device;
     }
 

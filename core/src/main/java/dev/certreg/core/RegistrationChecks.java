@@ -1,0 +1,26 @@
+package dev.certreg.core;
+
+import dev.certreg.core.x509.ParsedCertificate;
+import java.time.Instant;
+
+/** The checks every registered certificate, CA or device, must pass. */
+final class RegistrationChecks {
+    private RegistrationChecks() {}
+
+    /** A certificate is registered only within its validity period. */
+    static void validAt(ParsedCertificate certificate, String what, Instant now) {
+        Validity validity = certificate.validity();
+        if (!validity.contains(now)) {
+            throw ServiceException.certificateValidation("The " + what + " is not valid at " + now
+                    + " (valid from " + validity.notBefore() + " to " + validity.notAfter() + ")");
+        }
+    }
+
+    /** Only the keys AWS IoT accepts: RSA of 2048 bits or more, EC on P-256, P-384 or P-521. */
+    static void supportedKey(ParsedCertificate certificate, String what) {
+        if (!certificate.hasSupportedKey()) {
+            throw ServiceException.certificateValidation("The " + what + "'s " + certificate.keyAlgorithm()
+                    + " key is not supported: use RSA of 2048 bits or more, or EC P-256, P-384 or P-521");
+        }
+    }
+}
