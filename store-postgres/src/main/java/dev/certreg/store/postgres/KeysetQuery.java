@@ -1,0 +1,26 @@
+package dev.certreg.store.postgres;
+
+import dev.certreg.core.PageRequest;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The SQL of one list page, the same as store-sqlite's: equality filters that match an index's leading columns,
+ * then the row-value comparison {@code (created_ms, cert_id) < (?, ?)}, which PostgreSQL answers with one index
+ * range read in either direction (the {@code OR}-expanded form only filters). Reads {@code limit + 1} rows to learn
+ * whether more follow.
+ */
+final class KeysetQuery {
+    private KeysetQuery() {}
+
+    /** The SELECT for {@code table}, filtered on {@code columns} (each bound with {@code = ?}). */
+    static String sql(String table, List<String> columns, PageRequest request) {
+        String where = columns.stream().map(c -> c + " = ?").collect(Collectors.joining(" AND "));
+        String direction = request.ascending() ? "ASC" : "DESC";
+        String after = request.after().isEmpty()
+                ? ""
+                : " AND (created_ms, cert_id) " + (request.ascending() ? ">" : "<") + " (?, ?)";
+        return "SELECT cert_id, status, mode, created_ms FROM " + table + " WHERE " + where + after
+                + " ORDER BY created_ms " + direction + ", cert_id " + direction + " LIMIT ?";
+    }
+}

@@ -1,0 +1,103 @@
+package dev.certreg.store.postgres;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The connections to one PostgreSQL database: reads in autocommit mode, writes in one transaction each. Owns (and
+ * closes) the HikariCP pool it opened from a URL, never a {@link DataSource} it was handed. Thread-safe.
+ */
+final class PostgresConnections implements AutoCloseable {
+    private static final int MAXIMUM_POOL_SIZE = 10;
+
+    private final DataSource dataSource;
+    private final HikariDataSource ownedPool;
+
+    private PostgresConnections(DataSource dataSource, HikariDataSource ownedPool) {
+        this.dataSource = dataSource;
+        this.ownedPool = ownedPool;
+    }
+
+    /** A pool of connections to {@code jdbcUrl}, the schema migrated; the pool closes with this. */
+    static PostgresConnections pooled(String jdbcUrl, String user, String password) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("certreg-postgres");
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(MAXIMUM_POOL_SIZE);
+        HikariDataSource pool = new HikariDataSource(config);
+        try {
+            migrate(pool);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        return new PostgresConnections(pool, pool);
+    }
+
+    /** Connections from {@code dataSource}, the schema migrated; closing this leaves {@code dataSource} open. */
+    static PostgresConnections over(DataSource dataSource) {
+        migrate(dataSource);
+        return new PostgresConnections(dataSource, null);
+    }
+
+    private static void migrate(DataSource dataSource) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/postgres")
+                .load()
+                .migrate();
+    }
+
+    /** Runs {@code work} in autocommit mode: each statement sees the latest commit. */
+    <T> T read(SqlWork<T> work) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return work.run(connection);
+        }
+    }
+
+    /** Runs {@code work} in one transaction, committed before this returns and rolled back if it throws. */
+    <T> T write(SqlWork<T> work) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollback(connection, e);
+                throw e;
+            } finally {
+                restoreAutoCommit(connection);
+            }
+        }
+    }
+
+    private static void rollback(Connection connection, Exception cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static void restoreAutoCommit(Connection connection) {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            // The transaction has ended either way; a pool validates or discards the connection it gets back.
+        }
+    }
+
+    @Override
+    public void close() {
+        if (ownedPool != null) {
+            ownedPool.close();
+        }
+    }
+}

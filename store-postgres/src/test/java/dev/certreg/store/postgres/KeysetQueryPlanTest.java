@@ -1,0 +1,105 @@
+package dev.certreg.store.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.certreg.core.PageKey;
+import dev.certreg.core.PageRequest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Every list page is one index-only range read, with no sort, whatever the depth: asked of PostgreSQL's planner on
+ * tables with enough rows, vacuumed and analysed, for it to choose as it would in production.
+ */
+class KeysetQueryPlanTest {
+    private static final int ROWS = 20_000;
+    private static final String ACCOUNT = "123456789012";
+    private static final String REGION = "us-east-1";
+
+    private static EmbeddedDatabase database;
+
+    @BeforeAll
+    static void fill() {
+        database = EmbeddedDatabase.start();
+        database.openStore(EmbeddedDatabase.MAIN).close();
+        database.execute(EmbeddedDatabase.MAIN, "INSERT INTO device_certificates SELECT '" + ACCOUNT + "', '"
+                + REGION + "', md5(i::text), 'pem', 'ca-' || i % 10, 'ACTIVE', 'DEFAULT', 0, 1, i, i, 1, 'g' "
+                + "FROM generate_series(1, " + ROWS + ") AS i");
+        database.execute(EmbeddedDatabase.MAIN, "INSERT INTO ca_certificates SELECT '" + ACCOUNT + "', '" + REGION
+                + "', md5(i::text), 'pem', 'CN=ca' || i, 'ACTIVE', 'DISABLE', CASE WHEN i % 2 = 0 THEN 'DEFAULT' "
+                + "ELSE 'SNI_ONLY' END, NULL, NULL, 't-' || i % 10, 0, 1, i, i, 1, 'g' "
+                + "FROM generate_series(1, " + ROWS + ") AS i");
+        database.execute(EmbeddedDatabase.MAIN, "VACUUM ANALYZE");
+    }
+
+    @AfterAll
+    static void stop() {
+        database.close();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "device_certificates, device_certificates_by_ca, account;region;ca_id",
+        "device_certificates, device_certificates_by_created, account;region",
+        "ca_certificates, ca_certificates_by_created, account;region",
+        "ca_certificates, ca_certificates_by_template, account;region;template_name"})
+    void aPageIsAnIndexOnlyRangeReadInBothOrdersAtAnyDepth(String table, String index, String filter)
+            throws Exception {
+        List<String> columns = List.of(filter.split(";"));
+        List<Object> values = new ArrayList<>(List.of(ACCOUNT, REGION, "t-3").subList(0, columns.size()));
+        if (columns.contains("ca_id")) {
+            values.set(2, "ca-3");
+        }
+        for (boolean ascending : new boolean[] {true, false}) {
+            for (Optional<PageKey> after :
+                    List.of(Optional.<PageKey>empty(), Optional.of(new PageKey(ROWS / 2, "8")))) {
+                List<Object> params = new ArrayList<>(values);
+                after.ifPresent(key -> params.addAll(List.of(key.createdMillis(), key.certificateId())));
+                params.add(26);
+                String plan = plan(KeysetQuery.sql(table, columns, new PageRequest(25, ascending, after)), params);
+                assertThat(plan).contains("Index Only Scan").contains(" using " + index + " on ")
+                        .doesNotContain("Sort").doesNotContain("Filter");
+                if (after.isPresent()) {
+                    assertThat(plan).contains("Index Cond").contains("ROW(created_ms, cert_id)");
+                }
+            }
+        }
+    }
+
+    @Test
+    void aLookupByIdReadsTheScopedPrimaryKey() throws Exception {
+        assertThat(plan("SELECT * FROM device_certificates WHERE account = ? AND region = ? AND cert_id = ?",
+                List.of(ACCOUNT, REGION, "x"))).contains(" using device_certificates_pkey on ").doesNotContain("Seq");
+    }
+
+    @Test
+    void theDefaultModeOwnerLookupReadsThePartialUniqueIndex() throws Exception {
+        assertThat(plan("SELECT account FROM ca_certificates WHERE region = ? AND cert_id = ? AND mode = 'DEFAULT'",
+                List.of(REGION, "x"))).contains(" using ca_certificates_default_mode on ").doesNotContain("Seq");
+    }
+
+    private static String plan(String sql, List<Object> params) throws Exception {
+        try (Connection c = database.dataSource(EmbeddedDatabase.MAIN).getConnection();
+                PreparedStatement statement = c.prepareStatement("EXPLAIN " + sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                statement.setObject(i + 1, params.get(i));
+            }
+            List<String> lines = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    lines.add(rs.getString(1));
+                }
+            }
+            return String.join("\n", lines);
+        }
+    }
+}
