@@ -15,7 +15,7 @@ class InternalFailureTest extends RunningServer {
 
     @Test
     void aBrokenStoreAnswersInternalFailureWithTheRequestIdAndNoSql() throws Exception {
-        store.close();
+        testStore.breakIt(store);
         HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint() + "/certificates"))
                 .header("Authorization", "AWS4-HMAC-SHA256 Credential=AKID/20261126/us-east-1/iot/aws4_request, "
                         + "SignedHeaders=host, Signature=00")

@@ -8,7 +8,6 @@ import dev.certreg.e2e.Registrar.RegisteredCa;
 import dev.certreg.server.CertregServer;
 import dev.certreg.server.OpenAuthenticator;
 import dev.certreg.server.ServerSettings;
-import dev.certreg.store.sqlite.SqliteCertificateStore;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -44,7 +43,7 @@ class RestartTest extends RunningServer {
         int port = server.endpoint().getPort();
         server.close();
         store.close();
-        store = SqliteCertificateStore.open(dataDir);
+        store = testStore.open();
         server = CertregServer.start(
                 new ServerSettings("127.0.0.1", port, new OpenAuthenticator(), new byte[32], 16), store, clock);
     }

@@ -1,10 +1,10 @@
 package dev.certreg.e2e;
 
+import dev.certreg.core.CertificateStore;
 import dev.certreg.core.testing.MutableClock;
 import dev.certreg.server.CertregServer;
 import dev.certreg.server.OpenAuthenticator;
 import dev.certreg.server.ServerSettings;
-import dev.certreg.store.sqlite.SqliteCertificateStore;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,13 +13,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iot.IotClient;
 
-/** Starts a server on port 0 over a fresh SQLite file for each test, and hands out SDK clients for it. */
+/** Starts a server on port 0 over a fresh store for each test, and hands out SDK clients for it. */
 abstract class RunningServer {
     static final String DEFAULT_ACCOUNT = OpenAuthenticator.DEFAULT_ACCOUNT;
 
@@ -29,12 +29,14 @@ abstract class RunningServer {
     final MutableClock clock = clock();
     CertregServer server;
     IotClient iot;
-    SqliteCertificateStore store;
+    TestStore testStore;
+    CertificateStore store;
     private final List<IotClient> clients = new ArrayList<>();
 
     @BeforeEach
     void startServer() throws Exception {
-        store = SqliteCertificateStore.open(dataDir);
+        testStore = TestStore.create(dataDir);
+        store = testStore.open();
         ServerSettings settings = new ServerSettings("127.0.0.1", 0, new OpenAuthenticator(), new byte[32], 16);
         server = CertregServer.start(settings, store, clock);
         iot = client("AKIDEXAMPLE", "us-east-1");
