@@ -25,7 +25,21 @@ public enum ErrorCode {
     INTERNAL_FAILURE(500),
     SERVICE_UNAVAILABLE(503),
     /** Not in the model: what AWS front ends answer for a path and method that name no operation. */
-    UNKNOWN_OPERATION(404);
+    UNKNOWN_OPERATION(404),
+    /**
+     * Not in the IoT model: what AWS front ends send for a SigV4 signature that cannot be parsed (a missing or
+     * repeated {@code Credential}, {@code SignedHeaders} or {@code Signature}, a malformed {@code X-Amz-Date}).
+     */
+    INCOMPLETE_SIGNATURE(403),
+    /** Not in the IoT model: what AWS front ends send for a request that carries no signature at all. */
+    MISSING_AUTHENTICATION_TOKEN(403),
+    /**
+     * Not in the IoT model: what AWS front ends send for a signature that does not match, a wrong credential scope,
+     * or a request outside its time window. JSON-protocol services send it with 400; IoT's REST front end with 403.
+     */
+    INVALID_SIGNATURE(403),
+    /** Not in the IoT model: what AWS front ends send for an unknown access key or an unusable security token. */
+    UNRECOGNIZED_CLIENT(403);
 
     private final int httpStatus;
     private final String wireName;

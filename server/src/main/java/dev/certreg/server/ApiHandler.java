@@ -5,11 +5,8 @@ import dev.certreg.core.Scope;
 import dev.certreg.core.ServiceException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLDecoder;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -24,7 +22,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * The request path: read, route, authenticate, decode the body, run the operation, write the response. Every
+ * The request path: read, authenticate, route, decode the body, run the operation, write the response. Every
  * response, error or not, carries {@code x-amzn-RequestId}. Thread-safe.
  */
 final class ApiHandler extends Handler.Abstract {
@@ -52,9 +50,11 @@ final class ApiHandler extends Handler.Abstract {
         return true;
     }
 
+    // Authenticate before routing: the route is read from the path the signature covers, and a caller without valid
+    // credentials learns nothing of which paths exist.
     private ObjectNode run(RawRequest raw) {
-        Routes.Match match = routes.find(raw.method(), raw.path());
         Scope scope = authenticator.authenticate(raw);
+        Routes.Match match = routes.find(raw.method(), raw.path());
         ObjectNode body = Json.parseBody(raw.body());
         return match.route().operation().handle(new ApiRequest(scope, match.labels(), raw.query(), body));
     }
@@ -70,9 +70,8 @@ final class ApiHandler extends Handler.Abstract {
     }
 
     private static RawRequest read(Request request) throws IOException {
-        String rawQuery = request.getHttpURI().getQuery();
-        return new RawRequest(request.getMethod(), Request.getPathInContext(request), rawQuery,
-                headers(request), query(rawQuery), body(request));
+        HttpURI uri = request.getHttpURI();
+        return RawRequest.of(request.getMethod(), uri.getPath(), uri.getQuery(), headers(request), body(request));
     }
 
     private static Map<String, List<String>> headers(Request request) {
@@ -82,29 +81,6 @@ final class ApiHandler extends Handler.Abstract {
                     .add(field.getValue());
         }
         return headers;
-    }
-
-    /** Decodes the query; {@code +} stays a plus (the SDKs send a space as {@code %20}). */
-    static Map<String, String> query(String rawQuery) {
-        Map<String, String> query = new HashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return query;
-        }
-        for (String pair : rawQuery.split("&")) {
-            int eq = pair.indexOf('=');
-            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-            query.putIfAbsent(name, value);
-        }
-        return query;
-    }
-
-    private static String decode(String component) {
-        try {
-            return URLDecoder.decode(component.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw ServiceException.invalidRequest("The query string is not correctly percent-encoded");
-        }
     }
 
     private static byte[] body(Request request) throws IOException {

@@ -9,6 +9,7 @@ import dev.certreg.core.x509.X509Codec;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -20,6 +21,13 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * starts. Closing stops Jetty; the store belongs to the caller. Thread-safe.
  */
 public final class CertregServer implements AutoCloseable {
+    /**
+     * Jetty's default, but letting {@code //} through: SigV4 collapses empty segments (botocore signs {@code //a//}
+     * as {@code /a/}), and routing reads the same normalised path, so no servlet-style ambiguity arises.
+     */
+    private static final UriCompliance URI_COMPLIANCE =
+            UriCompliance.DEFAULT.with("certreg", UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT);
+
     private final Server jetty;
     private final URI endpoint;
 
@@ -50,6 +58,7 @@ public final class CertregServer implements AutoCloseable {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendDateHeader(true);
+        http.setUriCompliance(URI_COMPLIANCE);
         ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
         connector.setHost(settings.host());
         connector.setPort(settings.port());
