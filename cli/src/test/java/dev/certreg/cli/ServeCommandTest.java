@@ -56,4 +56,28 @@ class ServeCommandTest {
         assertThat(err.toString(StandardCharsets.UTF_8))
                 .startsWith("certreg: cannot use the data directory").doesNotContain("\tat ");
     }
+
+    @Test
+    void postgresWithoutAJdbcUrlAndJdbcOptionsWithSqliteAreRefused() {
+        int postgres = new CommandLine(new Main()).execute("serve", "--port", "0", "--data-dir", dataDir.toString(),
+                "--store", "postgres");
+        int sqlite = new CommandLine(new Main()).execute("serve", "--port", "0", "--data-dir", dataDir.toString(),
+                "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/certreg");
+        assertThat(postgres).isEqualTo(1);
+        assertThat(sqlite).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("certreg: --store postgres needs --jdbc-url")
+                .contains("certreg: --jdbc-url and --db-user need --store postgres");
+    }
+
+    @Test
+    void anUnreachableDatabaseIsReportedInOneLine() {
+        int exit = new CommandLine(new Main()).execute("serve", "--port", "0", "--data-dir", dataDir.toString(),
+                "--store", "postgres", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/certreg?connectTimeout=2",
+                "--db-user", "certreg");
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .startsWith("certreg: cannot open the database jdbc:postgresql://127.0.0.1:1/")
+                .doesNotContain("\tat ");
+    }
 }
