@@ -2,19 +2,15 @@ package dev.certreg.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -27,19 +23,8 @@ class ServeCommandAuthTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalErr;
-
-    @BeforeEach
-    void captureStandardError() {
-        originalErr = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreStandardError() {
-        System.setErr(originalErr);
-    }
+    @RegisterExtension
+    final StandardErrorCapture err = new StandardErrorCapture();
 
     @Test
     void sigv4WithoutACredentialsFileIsRefused() {
@@ -62,7 +47,7 @@ class ServeCommandAuthTest {
         assertThat(serve("--auth", "sigv4", "--credentials-file", file.toString())).isEqualTo(1);
         assertThat(oneLine()).isEqualTo("certreg: the credentials file " + file + " is malformed: line 3: account"
                 + " of access key AKIDEXAMPLE must be 12 digits, got '12345'");
-        assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("s3cr3t");
+        assertThat(err.text()).doesNotContain("s3cr3t");
     }
 
     @Test
@@ -110,7 +95,7 @@ class ServeCommandAuthTest {
 
     /** Standard error, which must be exactly one line without a stack trace. */
     private String oneLine() {
-        String text = err.toString(StandardCharsets.UTF_8);
+        String text = err.text();
         assertThat(text).endsWith(System.lineSeparator()).doesNotContain("\tat ");
         assertThat(text.strip().lines()).hasSize(1);
         return text.strip();

@@ -2,17 +2,13 @@ package dev.certreg.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -22,19 +18,8 @@ class ServeCommandTest {
     @TempDir
     Path dataDir;
 
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalErr;
-
-    @BeforeEach
-    void captureStandardError() {
-        originalErr = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreStandardError() {
-        System.setErr(originalErr);
-    }
+    @RegisterExtension
+    final StandardErrorCapture err = new StandardErrorCapture();
 
     @Test
     void aPortInUseIsReportedInOneLine() throws Exception {
@@ -43,7 +28,7 @@ class ServeCommandTest {
                     "serve", "--port", Integer.toString(taken.getLocalPort()), "--data-dir", dataDir.toString());
             assertThat(exit).isEqualTo(1);
         }
-        assertThat(err.toString(StandardCharsets.UTF_8))
+        assertThat(err.text())
                 .startsWith("certreg: cannot listen on 127.0.0.1:").contains("in use").doesNotContain("\tat ");
     }
 
@@ -53,7 +38,7 @@ class ServeCommandTest {
         int exit = new CommandLine(new Main()).execute("serve", "--port", "0", "--data-dir",
                 file.resolve("data").toString());
         assertThat(exit).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8))
+        assertThat(err.text())
                 .startsWith("certreg: cannot use the data directory").doesNotContain("\tat ");
     }
 
@@ -65,7 +50,7 @@ class ServeCommandTest {
                 "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/certreg");
         assertThat(postgres).isEqualTo(1);
         assertThat(sqlite).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8))
+        assertThat(err.text())
                 .contains("certreg: --store postgres needs --jdbc-url")
                 .contains("certreg: --jdbc-url and --db-user need --store postgres");
     }
@@ -76,7 +61,7 @@ class ServeCommandTest {
                 "--store", "postgres", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/certreg?connectTimeout=2",
                 "--db-user", "certreg");
         assertThat(exit).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8))
+        assertThat(err.text())
                 .startsWith("certreg: cannot open the database jdbc:postgresql://127.0.0.1:1/")
                 .doesNotContain("\tat ");
     }
