@@ -7,18 +7,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.certreg.core.CaCertificate;
 import dev.certreg.core.CaCertificateStatus;
+import dev.certreg.core.CertificateLists;
 import dev.certreg.core.CertificateMode;
 import dev.certreg.core.CertificateStatus;
 import dev.certreg.core.CertificateStore;
 import dev.certreg.core.DeviceCertificate;
+import dev.certreg.core.ListBinding;
+import dev.certreg.core.ListKind;
+import dev.certreg.core.ListQuery;
+import dev.certreg.core.ListResult;
 import dev.certreg.core.ListedCertificate;
+import dev.certreg.core.MarkerCodec;
 import dev.certreg.core.Page;
 import dev.certreg.core.PageRequest;
 import dev.certreg.core.Scope;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +42,8 @@ public abstract class CertificateStoreContract {
     protected static final Scope SCOPE = new Scope("123456789012", "us-east-1");
     protected static final Scope OTHER_ACCOUNT = new Scope("210987654321", "us-east-1");
     protected static final Scope OTHER_REGION = new Scope("123456789012", "eu-west-1");
+    private static final int WALK_STABLE = 300;
+    private static final long WALK_START_MILLIS = 1_000_000;
 
     /** The store under test, empty at the start of each test. */
     protected abstract CertificateStore store();
@@ -122,7 +139,7 @@ public abstract class CertificateStoreContract {
                 (String id) -> store().findDeviceCertificate(SCOPE, id).orElseThrow(), order));
         assertThat(ascending).containsExactlyElementsOf(expected);
         List<String> newestFirst = new ArrayList<>(expected);
-        java.util.Collections.reverse(newestFirst);
+        Collections.reverse(newestFirst);
         assertThat(descending).containsExactlyElementsOf(newestFirst);
     }
 
@@ -170,6 +187,91 @@ public abstract class CertificateStoreContract {
         assertThat(store().deleteRegistrationCode(SCOPE)).isTrue();
         assertThat(store().deleteRegistrationCode(SCOPE)).isFalse();
         assertThat(store().registrationCode(SCOPE, "third")).isEqualTo("third");
+    }
+
+    @Test
+    void aWalkThroughMarkersSeesEveryStableCertificateOnceAndInOrderWhileOthersComeAndGo() throws Exception {
+        AtomicLong clock = new AtomicLong(WALK_START_MILLIS);
+        List<String> stable = new ArrayList<>();
+        for (int i = 0; i < WALK_STABLE; i++) {
+            store().insertDeviceCertificate(device(SCOPE, "stable-" + i, "ca", clock.getAndAdd(3)));
+            stable.add(id("stable-" + i));
+        }
+        for (boolean ascending : new boolean[] {true, false}) {
+            List<String> inListOrder = new ArrayList<>(stable);
+            if (!ascending) {
+                Collections.reverse(inListOrder);
+            }
+            assertThat(walkWhileChurning(clock, ascending)).filteredOn(Set.copyOf(stable)::contains)
+                    .containsExactlyElementsOf(inListOrder);
+        }
+    }
+
+    /** Walks the CA's list through markers while two threads register and delete its certificates. */
+    private List<String> walkWhileChurning(AtomicLong clock, boolean ascending) throws Exception {
+        AtomicBoolean walking = new AtomicBoolean(true);
+        CountDownLatch churning = new CountDownLatch(2);
+        ExecutorService writers = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> churned = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                String prefix = "transient-" + ascending + "-" + t + "-";
+                churned.add(writers.submit(() -> churn(clock, prefix, walking, churning)));
+            }
+            assertThat(churning.await(60, TimeUnit.SECONDS)).isTrue();
+            List<String> seen = walkThroughMarkers(ascending);
+            walking.set(false);
+            for (Future<Integer> writer : churned) {
+                assertThat(writer.get(60, TimeUnit.SECONDS)).isPositive();
+            }
+            return seen;
+        } finally {
+            walking.set(false);
+            writers.shutdown();
+        }
+    }
+
+    /** Every id of the CA's list, read page by page through the sealed markers the API hands out. */
+    private List<String> walkThroughMarkers(boolean ascending) {
+        CertificateLists lists = new CertificateLists(new MarkerCodec(new byte[32]));
+        ListBinding binding = new ListBinding(ListKind.CERTIFICATES_BY_CA, id("ca"), ascending);
+        List<String> seen = new ArrayList<>();
+        String marker = null;
+        for (int pages = 0; pages < 10_000; pages++) {
+            ListResult page = lists.page(SCOPE, binding, new ListQuery(7, marker, ascending),
+                    request -> store().listDeviceCertificatesByCa(SCOPE, id("ca"), request));
+            page.certificates().stream().map(ListedCertificate::certificateId).forEach(seen::add);
+            if (page.nextMarker().isEmpty()) {
+                return seen;
+            }
+            marker = page.nextMarker().get();
+        }
+        throw new AssertionError("the walk did not end");
+    }
+
+    /**
+     * Registers certificates at new and old positions of the CA's list, deleting every third again, until told to
+     * stop (or for at most 5,000 rounds). Counts {@code started} down once its first round is over.
+     */
+    private int churn(AtomicLong clock, String prefix, AtomicBoolean walking, CountDownLatch started) {
+        int n = 0;
+        try {
+            churnOnce(clock, prefix, n++);
+        } finally {
+            started.countDown();
+        }
+        while (walking.get() && n < 5_000) {
+            churnOnce(clock, prefix, n++);
+        }
+        return n;
+    }
+
+    private void churnOnce(AtomicLong clock, String prefix, int n) {
+        long created = n % 2 == 0 ? clock.getAndIncrement() : WALK_START_MILLIS + (n * 7L) % (WALK_STABLE * 3);
+        store().insertDeviceCertificate(device(SCOPE, prefix + n, "ca", created));
+        if (n % 3 == 0) {
+            store().deleteDeviceCertificate(SCOPE, id(prefix + n), 1);
+        }
     }
 
     protected static PageRequest first(int limit, boolean ascending) {

@@ -2,6 +2,8 @@ package dev.certreg.store.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.certreg.store.jdbc.Database;
+import dev.certreg.store.jdbc.SqlWork;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -11,7 +13,7 @@ import org.flywaydb.core.Flyway;
  * The connections to one PostgreSQL database: reads in autocommit mode, writes in one transaction each. Owns (and
  * closes) the HikariCP pool it opened from a URL, never a {@link DataSource} it was handed. Thread-safe.
  */
-final class PostgresConnections implements AutoCloseable {
+final class PostgresConnections implements Database {
     private static final int MAXIMUM_POOL_SIZE = 10;
 
     private final DataSource dataSource;
@@ -55,14 +57,16 @@ final class PostgresConnections implements AutoCloseable {
     }
 
     /** Runs {@code work} in autocommit mode: each statement sees the latest commit. */
-    <T> T read(SqlWork<T> work) throws SQLException {
+    @Override
+    public <T> T read(SqlWork<T> work) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             return work.run(connection);
         }
     }
 
     /** Runs {@code work} in one transaction, committed before this returns and rolled back if it throws. */
-    <T> T write(SqlWork<T> work) throws SQLException {
+    @Override
+    public <T> T write(SqlWork<T> work) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -92,6 +96,11 @@ final class PostgresConnections implements AutoCloseable {
         } catch (SQLException e) {
             // The transaction has ended either way; a pool validates or discards the connection it gets back.
         }
+    }
+
+    @Override
+    public String name() {
+        return "PostgreSQL";
     }
 
     @Override

@@ -15,6 +15,7 @@ import dev.certreg.core.DeviceCertificate;
 import dev.certreg.core.Scope;
 import dev.certreg.core.Tag;
 import dev.certreg.core.testing.CertificateStoreContract;
+import dev.certreg.store.jdbc.StoreException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;

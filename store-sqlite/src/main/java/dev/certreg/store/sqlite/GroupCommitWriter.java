@@ -1,5 +1,6 @@
 package dev.certreg.store.sqlite;
 
+import dev.certreg.store.jdbc.SqlWork;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -13,7 +14,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 /**
  * The one thread that writes to the database. Writes queued while a commit is on its way to disk are committed
  * together: one fsync per batch instead of one per write. Each write runs in its own savepoint, so a failing write
- * (a duplicate key, say) is rolled back alone; each caller is answered only after its batch is durable.
+ * (a value a constraint refuses, say) is rolled back alone; each caller is answered only after its batch is durable.
  * Thread-safe.
  */
 final class GroupCommitWriter implements AutoCloseable {

@@ -1,5 +1,7 @@
 package dev.certreg.store.sqlite;
 
+import dev.certreg.store.jdbc.Database;
+import dev.certreg.store.jdbc.SqlWork;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -9,13 +11,14 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteException;
 
 /**
  * The connections to one SQLite file: a single writer behind a group-commit queue (SQLite admits one writer at a
  * time, so writers queue here rather than on the file lock) and a small pool of readers, which WAL lets run beside
  * the writer. Thread-safe.
  */
-final class SqliteConnections implements AutoCloseable {
+final class SqliteConnections implements Database {
     private static final int BUSY_TIMEOUT_MS = 10_000;
 
     private final GroupCommitWriter writer;
@@ -59,13 +62,18 @@ final class SqliteConnections implements AutoCloseable {
         return connection;
     }
 
-    /** Runs {@code work} in one write transaction, committed (and on disk) before this returns. */
-    <T> T write(SqlWork<T> work) throws SQLException {
+    /**
+     * Runs {@code work} in one write transaction, committed (and on disk) before this returns. The transaction is a
+     * savepoint in the writer's current batch, so its changes are kept or dropped alone.
+     */
+    @Override
+    public <T> T write(SqlWork<T> work) throws SQLException {
         return writer.write(work);
     }
 
     /** Runs {@code work} on a reader connection in autocommit mode: each statement sees the latest commit. */
-    <T> T read(SqlWork<T> work) throws SQLException {
+    @Override
+    public <T> T read(SqlWork<T> work) throws SQLException {
         Connection connection = takeReader();
         try {
             return work.run(connection);
@@ -81,6 +89,19 @@ final class SqliteConnections implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for a database connection", e);
         }
+    }
+
+    @Override
+    public String name() {
+        return "SQLite";
+    }
+
+    /** The SQLite result code's name, such as {@code SQLITE_CONSTRAINT_NOTNULL}; the driver sets no SQLState. */
+    @Override
+    public String failureCode(SQLException failure) {
+        return failure instanceof SQLiteException sqlite
+                ? sqlite.getResultCode().name()
+                : Database.super.failureCode(failure);
     }
 
     @Override

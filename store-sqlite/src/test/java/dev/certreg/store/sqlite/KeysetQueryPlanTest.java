@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.certreg.core.PageKey;
 import dev.certreg.core.PageRequest;
+import dev.certreg.store.jdbc.internal.KeysetQuery;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

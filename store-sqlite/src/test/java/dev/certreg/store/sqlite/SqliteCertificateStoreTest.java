@@ -1,11 +1,17 @@
 package dev.certreg.store.sqlite;
 
+import static dev.certreg.core.testing.Records.ca;
 import static dev.certreg.core.testing.Records.device;
 import static dev.certreg.core.testing.Records.id;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.certreg.core.CaCertificate;
+import dev.certreg.core.CertificateMode;
 import dev.certreg.core.CertificateStore;
+import dev.certreg.core.Tag;
 import dev.certreg.core.testing.CertificateStoreContract;
+import dev.certreg.store.jdbc.StoreException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,6 +75,20 @@ class SqliteCertificateStoreTest extends CertificateStoreContract {
         pool.shutdown();
         assertThat(winners).isEqualTo(1);
         assertThat(store.listDeviceCertificates(SCOPE, first(250, true)).items()).hasSize(threads * 4 + 1);
+    }
+
+    @Test
+    void aCaWhoseTagsCannotBeStoredIsNotStoredAndTheFailureNamesOnlyTheResultCode() {
+        CaCertificate valid = ca(SCOPE, "ca", CertificateMode.SNI_ONLY, null, 1);
+        CaCertificate badTag = new CaCertificate(SCOPE, valid.certificateId(), valid.certificatePem(),
+                valid.subject(), valid.status(), valid.autoRegistrationStatus(), valid.mode(),
+                valid.registrationConfig(), valid.validity(), valid.audit(),
+                List.of(new Tag("team", "fleet"), new Tag(null, "a tag key may not be null")));
+        assertThatThrownBy(() -> store.insertCaCertificate(badTag)).isInstanceOf(StoreException.class)
+                .hasMessage("SQLite failure, SQLITE_CONSTRAINT_NOTNULL")
+                .cause().hasMessageContaining("ca_certificate_tags.tag_key");
+        assertThat(store.findCaCertificate(SCOPE, valid.certificateId())).isEmpty();
+        assertThat(store.insertCaCertificate(valid)).isTrue();
     }
 
     @Test

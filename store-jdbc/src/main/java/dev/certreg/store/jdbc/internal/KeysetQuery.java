@@ -1,4 +1,4 @@
-package dev.certreg.store.sqlite;
+package dev.certreg.store.jdbc.internal;
 
 import dev.certreg.core.PageRequest;
 import java.util.List;
@@ -6,14 +6,18 @@ import java.util.stream.Collectors;
 
 /**
  * The SQL of one list page: equality filters that match an index's leading columns, then the row-value comparison
- * {@code (created_ms, cert_id) < (?, ?)} that SQLite and PostgreSQL both answer with one index range read (the
- * {@code OR}-expanded form does not use the index). Reads {@code limit + 1} rows to learn whether more follow.
+ * {@code (created_ms, cert_id) < (?, ?)}, which SQLite and PostgreSQL both answer with one index range read in
+ * either direction (the {@code OR}-expanded form does not use the index). Reads {@code limit + 1} rows to learn
+ * whether more follow. Stateless.
  */
-final class KeysetQuery {
+public final class KeysetQuery {
     private KeysetQuery() {}
 
-    /** The SELECT for {@code table}, filtered on {@code columns} (each bound with {@code = ?}). */
-    static String sql(String table, List<String> columns, PageRequest request) {
+    /**
+     * The SELECT for {@code table}, filtered on {@code columns} (each bound with {@code = ?}), then bound with the
+     * position after which the page starts (created_ms, cert_id) if {@code request} has one, and the row limit.
+     */
+    public static String sql(String table, List<String> columns, PageRequest request) {
         String where = columns.stream().map(c -> c + " = ?").collect(Collectors.joining(" AND "));
         String direction = request.ascending() ? "ASC" : "DESC";
         String after = request.after().isEmpty()

@@ -1,4 +1,4 @@
-package dev.certreg.store.sqlite;
+package dev.certreg.store.jdbc;
 
 import dev.certreg.core.Audit;
 import dev.certreg.core.AutoRegistrationStatus;
@@ -16,8 +16,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
-/** Maps result rows to domain records. */
+/** Maps result rows to domain records. Stateless. */
 final class Rows {
     private Rows() {}
 
@@ -39,6 +40,24 @@ final class Rows {
     static ListedCertificate listed(ResultSet rs) throws SQLException {
         return new ListedCertificate(rs.getString("cert_id"), rs.getString("status"),
                 CertificateMode.valueOf(rs.getString("mode")), Instant.ofEpochMilli(rs.getLong("created_ms")));
+    }
+
+    /** The tag of a row of a CA joined with its tags: none when the CA has no tags. */
+    static List<Tag> tagOfRow(ResultSet rs) throws SQLException {
+        String key = rs.getString("tag_key");
+        return key == null ? List.of() : List.of(new Tag(key, rs.getString("tag_value")));
+    }
+
+    /** The CA of rows that each carry one of its tags, in tag order; empty when there are no rows. */
+    static Optional<CaCertificate> joinTags(List<CaCertificate> rows) {
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        CaCertificate ca = rows.get(0);
+        List<Tag> tags = rows.stream().flatMap(row -> row.tags().stream()).toList();
+        return Optional.of(new CaCertificate(ca.scope(), ca.certificateId(), ca.certificatePem(), ca.subject(),
+                ca.status(), ca.autoRegistrationStatus(), ca.mode(), ca.registrationConfig(), ca.validity(),
+                ca.audit(), tags));
     }
 
     private static RegistrationConfig registrationConfig(String body, String roleArn, String templateName) {

@@ -1,4 +1,4 @@
-package dev.certreg.store.sqlite;
+package dev.certreg.store.jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -7,10 +7,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.sqlite.SQLiteErrorCode;
-import org.sqlite.SQLiteException;
 
-/** Runs one statement with positional parameters. */
+/** Runs one statement with positional parameters. Stateless. */
 final class Statements {
     private Statements() {}
 
@@ -41,18 +39,16 @@ final class Statements {
         }
     }
 
-    /** Whether {@code e} is a UNIQUE or PRIMARY KEY violation. */
-    static boolean isUniqueViolation(SQLException e) {
-        return e instanceof SQLiteException sqlite
-                && (sqlite.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY
-                        || sqlite.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE);
-    }
-
     private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
         PreparedStatement statement = c.prepareStatement(sql);
-        for (int i = 0; i < params.length; i++) {
-            statement.setObject(i + 1, params[i]);
+        try {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            return statement;
+        } catch (SQLException e) {
+            statement.close();
+            throw e;
         }
-        return statement;
     }
 }
