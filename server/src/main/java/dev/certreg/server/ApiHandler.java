@@ -28,6 +28,8 @@ import org.eclipse.jetty.util.Callback;
 final class ApiHandler extends Handler.Abstract {
     /** Larger than any valid request: two 64 KiB PEMs, a 10 KiB template, tags. */
     static final int MAX_BODY_BYTES = 256 * 1024;
+    /** How much of an oversize body is read and dropped so that its 400 reaches the client; beyond, the close. */
+    private static final long MAX_DRAINED_BYTES = 8L * 1024 * 1024;
 
     private final Routes routes;
     private final Authenticator authenticator;
@@ -84,16 +86,28 @@ final class ApiHandler extends Handler.Abstract {
     }
 
     private static byte[] body(Request request) throws IOException {
-        long declared = request.getLength();
-        if (declared > MAX_BODY_BYTES) {
-            throw tooLarge();
-        }
         try (InputStream in = Content.Source.asInputStream(request)) {
             byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
             if (body.length > MAX_BODY_BYTES) {
+                drain(in);
                 throw tooLarge();
             }
             return body;
+        }
+    }
+
+    /**
+     * Reads what is left of an oversize body, up to {@link #MAX_DRAINED_BYTES}: a client still sending when the
+     * connection closes gets a reset instead of the 400 that says what was wrong.
+     */
+    private static void drain(InputStream in) throws IOException {
+        long left = MAX_DRAINED_BYTES;
+        while (left > 0) {
+            long skipped = in.skip(left);
+            if (skipped <= 0 && in.read() < 0) {
+                return;
+            }
+            left -= Math.max(skipped, 1);
         }
     }
 
