@@ -9,6 +9,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import org.junit.jupiter.api.Test;
 
 /** What SDKs never send, sent over raw HTTP: every answer is the API's JSON error shape, never HTML or a 5xx. */
@@ -85,6 +88,16 @@ class WireFormatTest extends RunningServer {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 v -> assertThat(v).startsWith("application/json"));
         assertThat(response.body()).isEqualTo("{\"certificates\":[]}");
+    }
+
+    @Test
+    void theDateHeaderFollowsTheServersClock() throws Exception {
+        clock.advance(Duration.ofDays(3));
+        Instant expected = clock.instant();
+        String date = send("GET", "/certificates", "").headers().firstValue("Date").orElseThrow();
+        Instant sent = ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        assertThat(Duration.between(expected, sent).abs()).isLessThan(Duration.ofSeconds(2));
+        assertThat(date).matches("[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT");
     }
 
     @Test

@@ -5,7 +5,6 @@ import dev.certreg.core.Scope;
 import dev.certreg.core.ServiceException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.jetty.http.HttpField;
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -33,10 +31,12 @@ final class ApiHandler extends Handler.Abstract {
 
     private final Routes routes;
     private final Authenticator authenticator;
+    private final ResponseWriter writer;
 
-    ApiHandler(Routes routes, Authenticator authenticator) {
+    ApiHandler(Routes routes, Authenticator authenticator, ResponseWriter writer) {
         this.routes = routes;
         this.authenticator = authenticator;
+        this.writer = writer;
     }
 
     @Override
@@ -48,7 +48,7 @@ final class ApiHandler extends Handler.Abstract {
         } catch (Throwable failure) {
             result = ErrorResponses.of(failure, requestId);
         }
-        write(result, requestId, response, callback);
+        writer.write(result, requestId, response, callback);
         return true;
     }
 
@@ -59,16 +59,6 @@ final class ApiHandler extends Handler.Abstract {
         Routes.Match match = routes.find(raw.method(), raw.path());
         ObjectNode body = Json.parseBody(raw.body());
         return match.route().operation().handle(new ApiRequest(scope, match.labels(), raw.query(), body));
-    }
-
-    static void write(ApiResponse result, String requestId, Response response, Callback callback) {
-        response.setStatus(result.status());
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-        response.getHeaders().put("x-amzn-RequestId", requestId);
-        if (result.errorType() != null) {
-            response.getHeaders().put("x-amzn-ErrorType", result.errorType());
-        }
-        response.write(true, ByteBuffer.wrap(Json.bytes(result.body())), callback);
     }
 
     private static RawRequest read(Request request) throws IOException {

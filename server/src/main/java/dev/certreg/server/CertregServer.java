@@ -57,14 +57,15 @@ public final class CertregServer implements AutoCloseable {
         Server jetty = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
-        http.setSendDateHeader(true);
+        http.setSendDateHeader(false);
         http.setUriCompliance(URI_COMPLIANCE);
         ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
         connector.setHost(settings.host());
         connector.setPort(settings.port());
         jetty.addConnector(connector);
-        jetty.setHandler(new ApiHandler(routes, settings.authenticator()));
-        jetty.setErrorHandler(new JsonErrorHandler());
+        ResponseWriter writer = new ResponseWriter(clock);
+        jetty.setHandler(new ApiHandler(routes, settings.authenticator(), writer));
+        jetty.setErrorHandler(new JsonErrorHandler(writer));
         jetty.start();
         String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
         return new CertregServer(jetty, URI.create("http://" + host + ":" + connector.getLocalPort()));

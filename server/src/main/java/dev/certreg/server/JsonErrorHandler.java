@@ -11,6 +11,12 @@ import org.eclipse.jetty.util.Callback;
  * error shape instead of Jetty's HTML page.
  */
 final class JsonErrorHandler implements Request.Handler {
+    private final ResponseWriter writer;
+
+    JsonErrorHandler(ResponseWriter writer) {
+        this.writer = writer;
+    }
+
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         int status = response.getStatus();
@@ -18,7 +24,7 @@ final class JsonErrorHandler implements Request.Handler {
         String message = status >= 500 ? "The server failed to process the request"
                 : "The HTTP request is malformed (status " + status + ")";
         ApiResponse rendered = ErrorResponses.render(code, message, null, null);
-        ApiHandler.write(new ApiResponse(status >= 400 ? status : 400, code.wireName(), rendered.body()),
+        writer.write(new ApiResponse(status >= 400 ? status : 400, code.wireName(), rendered.body()),
                 UUID.randomUUID().toString(), response, callback);
         return true;
     }

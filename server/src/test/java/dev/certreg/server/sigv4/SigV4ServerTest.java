@@ -149,6 +149,19 @@ class SigV4ServerTest {
     }
 
     @Test
+    void anSdkThatMayRetryCorrectsItsClockFromTheDateHeaderAndSucceeds() throws Exception {
+        CertregServer ahead = start(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(10)));
+        IotClient iot = IotClient.builder()
+                .endpointOverride(ahead.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(KEY, SECRET)))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+        clients.add(iot);
+        assertThat(iot.getRegistrationCode(r -> {}).registrationCode()).hasSize(64);
+    }
+
+    @Test
     void anUnsignedRequestIsAMissingAuthenticationTokenWhereverItGoes() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         for (String path : List.of("/certificates", "/no-such-operation")) {
@@ -203,8 +216,9 @@ class SigV4ServerTest {
     private CertregServer start(Clock authenticatorClock) throws Exception {
         SigV4Authenticator authenticator = new SigV4Authenticator(Credentials.parse(CREDENTIALS),
                 Regions.of(List.of("us-east-1", "eu-west-1")), authenticatorClock);
+        // One clock for signatures and for the Date header, as certreg serve runs.
         CertregServer started = CertregServer.start(
-                new ServerSettings("127.0.0.1", 0, authenticator, new byte[32], 8), store, Clock.systemUTC());
+                new ServerSettings("127.0.0.1", 0, authenticator, new byte[32], 8), store, authenticatorClock);
         servers.add(started);
         return started;
     }
