@@ -1,6 +1,7 @@
 package dev.certreg.cli;
 
 import dev.certreg.core.CertificateStore;
+import dev.certreg.core.x509.IssuingCa;
 import dev.certreg.server.Authenticator;
 import dev.certreg.server.CertregServer;
 import dev.certreg.server.ServerSettings;
@@ -25,8 +26,8 @@ final class ServeCommand implements Callable<Integer> {
     int port;
 
     @Option(names = "--data-dir", defaultValue = "${env:CERTREG_DATA_DIR:-data}",
-            description = "Directory of the SQLite database and the marker key (default: $CERTREG_DATA_DIR, else"
-                    + " ./data).")
+            description = "Directory of the SQLite database, the marker key and the issuing CA (default:"
+                    + " $CERTREG_DATA_DIR, else ./data).")
     Path dataDir;
 
     @Option(names = "--max-threads", defaultValue = "64", description = "Request threads (default: ${DEFAULT-VALUE}).")
@@ -44,9 +45,11 @@ final class ServeCommand implements Callable<Integer> {
         try {
             Configured<Authenticator> authenticator = auth.authenticator(clock);
             byte[] secret = markerSecret();
+            IssuingCa issuingCa = issuingCa(clock);
             Configured<CertificateStore> opened = store.open(dataDir);
             try (CertificateStore certificates = opened.value()) {
-                ServerSettings settings = new ServerSettings(host, port, authenticator.value(), secret, maxThreads);
+                ServerSettings settings =
+                        new ServerSettings(host, port, authenticator.value(), secret, maxThreads, issuingCa);
                 return serve(settings, certificates, clock, opened.description(), authenticator.description());
             }
         } catch (StartupFailure e) {
@@ -62,6 +65,15 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IOException | IllegalArgumentException e) {
             throw new StartupFailure(
                     "cannot use the data directory " + dataDir + ": " + StartupFailure.rootMessage(e));
+        }
+    }
+
+    private IssuingCa issuingCa(Clock clock) throws StartupFailure {
+        try {
+            return IssuingCaFile.load(dataDir, clock);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new StartupFailure("cannot use the issuing CA in " + dataDir.resolve(IssuingCaFile.FILE_NAME) + ": "
+                    + StartupFailure.rootMessage(e));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.certreg.e2e;
 
 import dev.certreg.core.CertificateStore;
 import dev.certreg.core.testing.MutableClock;
+import dev.certreg.core.x509.IssuingCa;
 import dev.certreg.server.CertregServer;
 import dev.certreg.server.OpenAuthenticator;
 import dev.certreg.server.ServerSettings;
@@ -27,6 +28,7 @@ abstract class RunningServer {
     Path dataDir;
 
     final MutableClock clock = clock();
+    final IssuingCa issuingCa = IssuingCa.generate(clock);
     CertregServer server;
     IotClient iot;
     TestStore testStore;
@@ -37,7 +39,7 @@ abstract class RunningServer {
     void startServer() throws Exception {
         testStore = TestStore.create(dataDir);
         store = testStore.open();
-        ServerSettings settings = new ServerSettings("127.0.0.1", 0, new OpenAuthenticator(), new byte[32], 16);
+        ServerSettings settings = new ServerSettings("127.0.0.1", 0, new OpenAuthenticator(), new byte[32], 16, issuingCa);
         server = CertregServer.start(settings, store, clock);
         iot = client("AKIDEXAMPLE", "us-east-1");
     }

@@ -76,7 +76,8 @@ class WireFormatTest extends RunningServer {
     void unknownRoutesAndMethodsGetJsonNotHtml() throws Exception {
         assertError(send("GET", "/nowhere", ""), 404, "UnknownOperationException", "/nowhere");
         assertError(send("PATCH", "/certificates", ""), 404, "UnknownOperationException", "PATCH");
-        assertError(send("POST", "/keys-and-certificate", ""), 404, "UnknownOperationException", "");
+        assertError(send("PATCH", "/transfer-certificate/" + "a".repeat(64) + "?targetAwsAccount=111122223333", ""),
+                404, "UnknownOperationException", "");
     }
 
     @Test

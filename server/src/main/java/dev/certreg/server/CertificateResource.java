@@ -5,19 +5,52 @@ import dev.certreg.core.CertificateStatus;
 import dev.certreg.core.DeviceCertificate;
 import dev.certreg.core.DeviceCertificateService;
 import dev.certreg.core.DeviceRegistration;
+import dev.certreg.core.IssuedCertificate;
+import dev.certreg.core.IssuedCertificateService;
+import dev.certreg.core.KeysAndCertificate;
 import dev.certreg.core.ListedCertificate;
 import dev.certreg.core.Registered;
 import dev.certreg.core.Scope;
 import dev.certreg.core.ServiceException;
 
-/** Device certificates: {@code /certificates…}, {@code /certificate/register…}, {@code /certificates-by-ca}. */
+/**
+ * Device certificates: {@code /certificates…}, {@code /certificate/register…}, {@code /certificates-by-ca}, and those
+ * the registry issues ({@code POST /certificates} from a CSR, {@code /keys-and-certificate}).
+ */
 final class CertificateResource {
     static final int PEM_MAX = 65536;
+    static final int CSR_MAX = 4096;
 
     private final DeviceCertificateService service;
+    private final IssuedCertificateService issuing;
 
-    CertificateResource(DeviceCertificateService service) {
+    CertificateResource(DeviceCertificateService service, IssuedCertificateService issuing) {
         this.service = service;
+        this.issuing = issuing;
+    }
+
+    ObjectNode createKeysAndCertificate(ApiRequest request) {
+        KeysAndCertificate created =
+                issuing.createKeysAndCertificate(request.scope(), request.queryBoolean("setAsActive"));
+        ObjectNode body = issued(created.certificate());
+        // Capitalised, unlike every other member: the API model spells KeyPair's members so.
+        ObjectNode keyPair = body.putObject("keyPair");
+        keyPair.put("PublicKey", created.publicKeyPem());
+        keyPair.put("PrivateKey", created.privateKeyPem());
+        return body;
+    }
+
+    ObjectNode createFromCsr(ApiRequest request) {
+        String csr = request.bodyString("certificateSigningRequest", true, 1, CSR_MAX);
+        return issued(issuing.createFromCsr(request.scope(), csr, request.queryBoolean("setAsActive")));
+    }
+
+    private static ObjectNode issued(IssuedCertificate issued) {
+        ObjectNode body = Json.object();
+        body.put("certificateArn", issued.certificateArn());
+        body.put("certificateId", issued.certificateId());
+        body.put("certificatePem", issued.certificatePem());
+        return body;
     }
 
     ObjectNode register(ApiRequest request) {

@@ -4,6 +4,8 @@ import dev.certreg.core.CaCertificateService;
 import dev.certreg.core.CertificateLists;
 import dev.certreg.core.CertificateStore;
 import dev.certreg.core.DeviceCertificateService;
+import dev.certreg.core.EndpointService;
+import dev.certreg.core.IssuedCertificateService;
 import dev.certreg.core.MarkerCodec;
 import dev.certreg.core.x509.X509Codec;
 import java.net.URI;
@@ -39,7 +41,8 @@ public final class CertregServer implements AutoCloseable {
     /**
      * Starts a server.
      *
-     * @param settings where to listen, how to authenticate, and the marker secret
+     * @param settings where to listen, how to authenticate, the marker secret (which also seeds endpoint ids) and
+     *     the issuing CA
      * @param store the certificate store
      * @param clock the source of time for creation dates and validity checks
      */
@@ -49,8 +52,11 @@ public final class CertregServer implements AutoCloseable {
         CertificateLists lists = new CertificateLists(new MarkerCodec(settings.markerSecret()));
         CaCertificateService caService = new CaCertificateService(store, codec, lists, clock, new SecureRandom());
         DeviceCertificateService deviceService = new DeviceCertificateService(store, codec, lists, clock);
-        Routes routes = Routes.of(new CertificateResource(deviceService), new CaCertificateResource(caService),
-                new RegistrationCodeResource(caService));
+        IssuedCertificateService issuedService =
+                new IssuedCertificateService(store, settings.issuingCa(), codec, clock);
+        Routes routes = Routes.of(new CertificateResource(deviceService, issuedService),
+                new CaCertificateResource(caService), new RegistrationCodeResource(caService),
+                new EndpointResource(new EndpointService(settings.markerSecret())));
 
         QueuedThreadPool threads = new QueuedThreadPool(settings.maxThreads(), 4);
         threads.setName("certreg-http");

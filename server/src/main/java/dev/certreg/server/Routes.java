@@ -15,11 +15,14 @@ final class Routes {
     }
 
     static Routes of(CertificateResource certificates, CaCertificateResource caCertificates,
-            RegistrationCodeResource registrationCodes) {
+            RegistrationCodeResource registrationCodes, EndpointResource endpoints) {
         return new Routes(List.of(
                 new Route("GET", "/certificates-by-ca/{caCertificateId}", "ListCertificatesByCA",
                         certificates::listByCa),
                 new Route("GET", "/certificates", "ListCertificates", certificates::list),
+                new Route("POST", "/certificates", "CreateCertificateFromCsr", certificates::createFromCsr),
+                new Route("POST", "/keys-and-certificate", "CreateKeysAndCertificate",
+                        certificates::createKeysAndCertificate),
                 new Route("GET", "/certificates/{certificateId}", "DescribeCertificate", certificates::describe),
                 new Route("PUT", "/certificates/{certificateId}", "UpdateCertificate", certificates::update),
                 new Route("DELETE", "/certificates/{certificateId}", "DeleteCertificate", certificates::delete),
@@ -34,7 +37,8 @@ final class Routes {
                 new Route("DELETE", "/cacertificate/{caCertificateId}", "DeleteCACertificate",
                         caCertificates::delete),
                 new Route("GET", "/registrationcode", "GetRegistrationCode", registrationCodes::get),
-                new Route("DELETE", "/registrationcode", "DeleteRegistrationCode", registrationCodes::delete)));
+                new Route("DELETE", "/registrationcode", "DeleteRegistrationCode", registrationCodes::delete),
+                new Route("GET", "/endpoint", "DescribeEndpoint", endpoints::describe)));
     }
 
     /** A matched route and its path labels. */

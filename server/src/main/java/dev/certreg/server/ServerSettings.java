@@ -1,5 +1,7 @@
 package dev.certreg.server;
 
+import dev.certreg.core.x509.IssuingCa;
+import java.time.Clock;
 import java.util.Objects;
 
 /**
@@ -11,15 +13,24 @@ import java.util.Objects;
  * @param markerSecret the secret that seals list markers (32 bytes or more); nodes that share it accept each
  *     other's markers
  * @param maxThreads the largest number of request threads
+ * @param issuingCa the CA that signs CreateKeysAndCertificate and CreateCertificateFromCsr certificates; keep it
+ *     across restarts (and share it between nodes) so issued certificates keep one issuer
  */
-public record ServerSettings(String host, int port, Authenticator authenticator, byte[] markerSecret, int maxThreads) {
+public record ServerSettings(
+        String host, int port, Authenticator authenticator, byte[] markerSecret, int maxThreads, IssuingCa issuingCa) {
     /** The port {@code certreg serve} listens on by default. */
     public static final int DEFAULT_PORT = 4566;
 
     public ServerSettings {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(authenticator, "authenticator");
+        Objects.requireNonNull(issuingCa, "issuingCa");
         markerSecret = markerSecret.clone();
+    }
+
+    /** Settings with a new in-memory issuing CA, which lives as long as the settings: for tests and embedding. */
+    public ServerSettings(String host, int port, Authenticator authenticator, byte[] markerSecret, int maxThreads) {
+        this(host, port, authenticator, markerSecret, maxThreads, IssuingCa.generate(Clock.systemUTC()));
     }
 
     @Override

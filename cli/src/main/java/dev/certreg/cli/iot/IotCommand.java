@@ -26,7 +26,10 @@ import picocli.CommandLine.Spec;
             UpdateCertificateCommand.class,
             DeleteCertificateCommand.class,
             ListCertificatesCommand.class,
-            ListCertificatesByCaCommand.class
+            ListCertificatesByCaCommand.class,
+            CreateKeysAndCertificateCommand.class,
+            CreateCertificateFromCsrCommand.class,
+            DescribeEndpointCommand.class
         })
 public final class IotCommand implements Callable<Integer> {
     @Spec

@@ -5,8 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.certreg.core.testing.TestPki.Issued;
 import java.io.IOException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.iot.model.CACertificateDescription;
@@ -187,6 +195,55 @@ class OperationsTest extends RunningRegistry {
                 |  registrationCode|  %s   |
                 +------------------+---------------------------------------------------------------------+
                 """.formatted(code));
+    }
+
+    @Test
+    void createKeysAndCertificatePrintsTheKeyPairWithCapitalisedMembers() {
+        CliRun run = iot("create-keys-and-certificate", "--set-as-active");
+
+        assertThat(CliRun.keys(run.json())).containsExactly("certificateArn", "certificateId", "certificatePem",
+                "keyPair");
+        assertThat(CliRun.keys(run.json().get("keyPair"))).containsExactly("PublicKey", "PrivateKey");
+        assertThat(run.json().get("keyPair").get("PrivateKey").asText())
+                .startsWith("-----BEGIN RSA PRIVATE KEY-----");
+        CertificateDescription described = iot.describeCertificate(
+                r -> r.certificateId(run.json().get("certificateId").asText())).certificateDescription();
+        assertThat(described.statusAsString()).isEqualTo("ACTIVE");
+        assertThat(described.certificatePem()).isEqualTo(run.json().get("certificatePem").asText());
+    }
+
+    @Test
+    void createCertificateFromCsrReadsTheCsrFromAFile() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair keys = generator.generateKeyPair();
+        PKCS10CertificationRequest csr = new JcaPKCS10CertificationRequestBuilder(
+                new X500Name("CN=cli-device"), keys.getPublic())
+                .build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate()));
+        String csrPem = "-----BEGIN CERTIFICATE REQUEST-----\n"
+                + Base64.getMimeEncoder().encodeToString(csr.getEncoded()) + "\n-----END CERTIFICATE REQUEST-----\n";
+
+        CliRun run = iot("create-certificate-from-csr", "--certificate-signing-request", file("device.csr", csrPem));
+
+        assertThat(CliRun.keys(run.json())).containsExactly("certificateArn", "certificateId", "certificatePem");
+        String id = run.json().get("certificateId").asText();
+        assertThat(run.json().get("certificateArn").asText()).isEqualTo(ARN_PREFIX + "cert/" + id);
+        assertThat(iot.describeCertificate(r -> r.certificateId(id)).certificateDescription().statusAsString())
+                .isEqualTo("INACTIVE");
+    }
+
+    @Test
+    void describeEndpointDefaultsToTheDataEndpointAndTakesAType() {
+        String data = iot("describe-endpoint").json().get("endpointAddress").asText();
+        String ats = iot("describe-endpoint", "--endpoint-type", "iot:Data-ATS").json().get("endpointAddress")
+                .asText();
+        CliRun unknown = iot("describe-endpoint", "--endpoint-type", "iot:Nope");
+
+        assertThat(data).matches("[a-z0-9]{14}\\.iot\\.us-east-1\\.amazonaws\\.com");
+        assertThat(ats).isEqualTo(data.substring(0, 14) + "-ats.iot.us-east-1.amazonaws.com");
+        assertThat(unknown.exitCode()).isEqualTo(255);
+        assertThat(unknown.err()).isEqualTo("\nAn error occurred (InvalidRequestException) when calling the "
+                + "DescribeEndpoint operation: Endpoint type iot:Nope not recognized.\n");
     }
 
     private String file(String name, String content) throws IOException {

@@ -1,7 +1,6 @@
 package dev.certreg.core.x509;
 
 import dev.certreg.core.Validity;
-import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,17 +11,11 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import javax.security.auth.x500.X500Principal;
-import org.bouncycastle.asn1.ASN1ObjectIdentifier;
-import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
-import org.bouncycastle.asn1.pkcs.RSAPublicKey;
-import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
-import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x509.TBSCertificate;
-import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 
 /** A certificate that parsed as X.509, with the facts the registry's checks need. Immutable, thread-safe. */
 public final class ParsedCertificate {
@@ -31,9 +24,6 @@ public final class ParsedCertificate {
             "1.2.840.113549.1.1.11", "1.2.840.113549.1.1.12", "1.2.840.113549.1.1.13", // sha256/384/512 RSA
             "1.2.840.113549.1.1.10", // RSASSA-PSS
             "1.2.840.10045.4.3.2", "1.2.840.10045.4.3.3", "1.2.840.10045.4.3.4"); // ecdsa sha256/384/512
-
-    private static final Set<ASN1ObjectIdentifier> SUPPORTED_CURVES =
-            Set.of(SECObjectIdentifiers.secp256r1, SECObjectIdentifiers.secp384r1, SECObjectIdentifiers.secp521r1);
 
     private final String certificateId;
     private final X509Certificate certificate;
@@ -69,15 +59,9 @@ public final class ParsedCertificate {
      */
     public boolean hasSupportedKey() {
         try {
-            SubjectPublicKeyInfo info = TBSCertificate.getInstance(certificate.getTBSCertificate())
-                    .getSubjectPublicKeyInfo();
-            ASN1ObjectIdentifier algorithm = info.getAlgorithm().getAlgorithm();
-            if (algorithm.equals(PKCSObjectIdentifiers.rsaEncryption)) {
-                return RSAPublicKey.getInstance(info.parsePublicKey()).getModulus().bitLength() >= 2048;
-            }
-            return algorithm.equals(X9ObjectIdentifiers.id_ecPublicKey)
-                    && SUPPORTED_CURVES.contains(info.getAlgorithm().getParameters());
-        } catch (GeneralSecurityException | IOException | RuntimeException malformed) {
+            return SupportedKeys.isSupported(
+                    TBSCertificate.getInstance(certificate.getTBSCertificate()).getSubjectPublicKeyInfo());
+        } catch (GeneralSecurityException | RuntimeException malformed) {
             return false;
         }
     }

@@ -1,0 +1,62 @@
+package dev.certreg.core;
+
+import dev.certreg.core.x509.CsrCodec;
+import dev.certreg.core.x509.IssuingCa;
+import dev.certreg.core.x509.ParsedCertificate;
+import dev.certreg.core.x509.RsaKeys;
+import dev.certreg.core.x509.X509Codec;
+import java.security.KeyPair;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+
+/**
+ * Certificates the registry issues itself (spec section 5.8): CreateKeysAndCertificate and CreateCertificateFromCsr.
+ * They are stored as device certificates in DEFAULT mode with no CA id, INACTIVE unless {@code setAsActive}.
+ * Thread-safe.
+ */
+public final class IssuedCertificateService {
+    private final CertificateStore store;
+    private final IssuingCa issuingCa;
+    private final X509Codec codec;
+    private final CsrCodec csrCodec = new CsrCodec();
+    private final Clock clock;
+
+    public IssuedCertificateService(CertificateStore store, IssuingCa issuingCa, X509Codec codec, Clock clock) {
+        this.store = store;
+        this.issuingCa = issuingCa;
+        this.codec = codec;
+        this.clock = clock;
+    }
+
+    /** CreateKeysAndCertificate: a new RSA-2048 key pair and a certificate for it. */
+    public KeysAndCertificate createKeysAndCertificate(Scope scope, Boolean setAsActive) {
+        KeyPair keys = RsaKeys.generate();
+        IssuedCertificate issued =
+                issue(scope, SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded()), setAsActive);
+        return new KeysAndCertificate(
+                issued, RsaKeys.publicKeyPem(keys.getPublic()), RsaKeys.privateKeyPem(keys.getPrivate()));
+    }
+
+    /** CreateCertificateFromCsr: a certificate for the key of a valid CSR. */
+    public IssuedCertificate createFromCsr(Scope scope, String csrPem, Boolean setAsActive) {
+        return issue(scope, csrCodec.subjectKey(csrPem), setAsActive);
+    }
+
+    private IssuedCertificate issue(Scope scope, SubjectPublicKeyInfo key, Boolean setAsActive) {
+        Instant now = Instant.ofEpochMilli(clock.millis());
+        String pem = issuingCa.issue(key, now);
+        ParsedCertificate parsed = codec.parse(pem, "issued certificate");
+        CertificateStatus status = Boolean.TRUE.equals(setAsActive)
+                ? CertificateStatus.ACTIVE
+                : CertificateStatus.INACTIVE;
+        DeviceCertificate record = new DeviceCertificate(scope, parsed.certificateId(), pem, null, status,
+                CertificateMode.DEFAULT, parsed.validity(), Audit.created(now, UUID.randomUUID().toString()));
+        if (!store.insertDeviceCertificate(record)) {
+            // A fresh 159-bit random serial makes every issued certificate new; a clash means a broken random source.
+            throw new IllegalStateException("Issued certificate " + record.certificateId() + " already exists");
+        }
+        return new IssuedCertificate(record.arn(), record.certificateId(), pem);
+    }
+}

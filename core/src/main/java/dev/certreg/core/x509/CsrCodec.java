@@ -1,0 +1,59 @@
+package dev.certreg.core.x509;
+
+import dev.certreg.core.ServiceException;
+import java.io.IOException;
+import java.io.StringReader;
+import java.security.Provider;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.operator.ContentVerifierProvider;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.bouncycastle.pkcs.PKCSException;
+
+/**
+ * Reads a PKCS#10 certificate signing request and yields its key, or refuses it with InvalidRequestException (the
+ * only error CreateCertificateFromCsr models): it must parse, its self-signature must verify, and its key must be
+ * one AWS IoT accepts. Thread-safe.
+ */
+public final class CsrCodec {
+    /** The JDK's providers cannot build an EC key from a bare SubjectPublicKeyInfo; BouncyCastle can. */
+    private final Provider provider = new BouncyCastleProvider();
+
+    /** The subject key of a valid CSR in PEM. */
+    public SubjectPublicKeyInfo subjectKey(String pem) {
+        PKCS10CertificationRequest csr = parse(pem);
+        if (!isSelfSigned(csr)) {
+            throw ServiceException.invalidRequest("The certificate signing request's signature does not verify");
+        }
+        if (!SupportedKeys.isSupported(csr.getSubjectPublicKeyInfo())) {
+            throw ServiceException.invalidRequest("The certificate signing request's key must be RSA of 2048 bits"
+                    + " or more, or EC on P-256, P-384 or P-521");
+        }
+        return csr.getSubjectPublicKeyInfo();
+    }
+
+    private static PKCS10CertificationRequest parse(String pem) {
+        try (PEMParser parser = new PEMParser(new StringReader(pem))) {
+            if (parser.readObject() instanceof PKCS10CertificationRequest csr) {
+                return csr;
+            }
+        } catch (IOException | RuntimeException malformed) {
+            // Refused below: garbage is as invalid as a PEM of another type.
+        }
+        throw ServiceException.invalidRequest(
+                "certificateSigningRequest is not a PEM-encoded PKCS#10 certificate signing request");
+    }
+
+    private boolean isSelfSigned(PKCS10CertificationRequest csr) {
+        try {
+            ContentVerifierProvider verifier =
+                    new JcaContentVerifierProviderBuilder().setProvider(provider).build(csr.getSubjectPublicKeyInfo());
+            return csr.isSignatureValid(verifier);
+        } catch (OperatorCreationException | PKCSException | RuntimeException e) {
+            return false;
+        }
+    }
+}
