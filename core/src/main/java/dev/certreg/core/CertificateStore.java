@@ -50,13 +50,33 @@ public interface CertificateStore extends AutoCloseable {
 
     Optional<DeviceCertificate> findDeviceCertificate(Scope scope, String certificateId);
 
-    /** Replaces a device certificate if its stored customer version still is {@code expectedVersion}. */
+    /**
+     * The device certificate whose pending transfer is offered to {@code target}'s account in its region; the
+     * result's scope is the owning (source) account.
+     */
+    Optional<DeviceCertificate> findPendingTransfer(Scope target, String certificateId);
+
+    /**
+     * Replaces a device certificate's status, transfer data and audit if its stored customer version still is
+     * {@code expectedVersion}. The owner does not change.
+     */
     boolean replaceDeviceCertificate(DeviceCertificate updated, int expectedVersion);
+
+    /**
+     * Moves a device certificate from {@code accepted.transfer().previousOwner()} to {@code accepted.scope()} and
+     * replaces its status, transfer data and audit, if its stored customer version still is {@code expectedVersion},
+     * its transfer is still offered to the new owner and the new owner holds no certificate with that id. Returns
+     * false, writing nothing, otherwise.
+     */
+    boolean acceptDeviceCertificateTransfer(DeviceCertificate accepted, int expectedVersion);
 
     /** Deletes a device certificate if its stored customer version still is {@code expectedVersion}. */
     boolean deleteDeviceCertificate(Scope scope, String certificateId, int expectedVersion);
 
-    /** One page of the scope's device certificates. */
+    /**
+     * One page of the scope's device certificates merged with those whose transfer to the scope's account is
+     * pending in its region, in one (creation date, id) order.
+     */
     Page<ListedCertificate> listDeviceCertificates(Scope scope, PageRequest request);
 
     /** One page of the scope's device certificates registered under {@code caCertificateId}. */

@@ -11,6 +11,7 @@ package dev.certreg.core;
  * @param mode DEFAULT or SNI_ONLY
  * @param validity the X.509 validity period
  * @param audit creation and change bookkeeping
+ * @param transfer transfer bookkeeping; {@link TransferData#NONE} when it was never transferred
  */
 public record DeviceCertificate(
         Scope scope,
@@ -20,7 +21,20 @@ public record DeviceCertificate(
         CertificateStatus status,
         CertificateMode mode,
         Validity validity,
-        Audit audit) {
+        Audit audit,
+        TransferData transfer) {
+
+    /** A certificate that was never transferred. */
+    public DeviceCertificate(Scope scope, String certificateId, String certificatePem, String caCertificateId,
+            CertificateStatus status, CertificateMode mode, Validity validity, Audit audit) {
+        this(scope, certificateId, certificatePem, caCertificateId, status, mode, validity, audit, TransferData.NONE);
+    }
+
+    /** This certificate changed at {@code audit} into {@code status} with {@code transfer}, owned by {@code owner}. */
+    public DeviceCertificate changed(Scope owner, CertificateStatus status, TransferData transfer, Audit audit) {
+        return new DeviceCertificate(owner, certificateId, certificatePem, caCertificateId, status, mode, validity,
+                audit, transfer);
+    }
 
     /** This certificate's ARN. */
     public String arn() {

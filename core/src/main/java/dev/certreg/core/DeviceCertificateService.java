@@ -103,16 +103,28 @@ public final class DeviceCertificateService {
         Instant now = Instant.ofEpochMilli(clock.millis());
         DeviceCertificate record = new DeviceCertificate(scope, device.certificateId(), pem, caId, status, mode,
                 device.validity(), Audit.created(now, UUID.randomUUID().toString()));
-        if (!store.insertDeviceCertificate(record)) {
+        // A certificate offered to this account is already listed here: accept or reject the offer instead.
+        if (store.findPendingTransfer(scope, record.certificateId()).isPresent()
+                || !store.insertDeviceCertificate(record)) {
             throw ServiceException.alreadyExists("The certificate is already provisioned or registered",
                     record.certificateId(), record.arn());
         }
         return new Registered(record.arn(), record.certificateId());
     }
 
+    /** DescribeCertificate: one of the scope's certificates, or one whose transfer to the scope is pending. */
     public DeviceCertificate describe(Scope scope, String certificateId) {
         return store.findDeviceCertificate(scope, certificateId)
-                .orElseThrow(() -> ServiceException.notFound("Certificate " + certificateId + " does not exist"));
+                .or(() -> store.findPendingTransfer(scope, certificateId))
+                .orElseThrow(() -> notFound(certificateId));
+    }
+
+    private DeviceCertificate owned(Scope scope, String certificateId) {
+        return store.findDeviceCertificate(scope, certificateId).orElseThrow(() -> notFound(certificateId));
+    }
+
+    static ServiceException notFound(String certificateId) {
+        return ServiceException.notFound("Certificate " + certificateId + " does not exist");
     }
 
     /** UpdateCertificate: the status machine of spec §5.3. */
@@ -122,7 +134,7 @@ public final class DeviceCertificateService {
                     "newStatus must be ACTIVE, INACTIVE or REVOKED, got " + newStatus);
         }
         Versioned.retry(() -> {
-            DeviceCertificate current = describe(scope, certificateId);
+            DeviceCertificate current = owned(scope, certificateId);
             if (current.status() == newStatus) {
                 return true;
             }
@@ -137,15 +149,13 @@ public final class DeviceCertificateService {
 
     private DeviceCertificate withStatus(DeviceCertificate c, CertificateStatus status) {
         Audit audit = c.audit().changed(Instant.ofEpochMilli(clock.millis()), UUID.randomUUID().toString());
-        return new DeviceCertificate(
-                c.scope(), c.certificateId(), c.certificatePem(), c.caCertificateId(), status, c.mode(),
-                c.validity(), audit);
+        return c.changed(c.scope(), status, c.transfer(), audit);
     }
 
     /** DeleteCertificate: only a certificate that is neither ACTIVE nor PENDING_TRANSFER. */
     public void delete(Scope scope, String certificateId) {
         Versioned.retry(() -> {
-            DeviceCertificate current = describe(scope, certificateId);
+            DeviceCertificate current = owned(scope, certificateId);
             if (current.status() == CertificateStatus.ACTIVE) {
                 throw ServiceException.certificateState(
                         "Certificate must be deactivated (not ACTIVE) before deletion. Id: " + certificateId);
@@ -158,6 +168,7 @@ public final class DeviceCertificateService {
         });
     }
 
+    /** ListCertificates: the scope's certificates and those whose transfer to the scope is pending. */
     public ListResult list(Scope scope, ListQuery query) {
         ListBinding binding = new ListBinding(ListKind.CERTIFICATES, "", query.ascending());
         return lists.page(scope, binding, query, request -> store.listDeviceCertificates(scope, request));

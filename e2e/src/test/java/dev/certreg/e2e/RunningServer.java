@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iot.IotClient;
@@ -62,12 +63,17 @@ abstract class RunningServer {
 
     /** An SDK client signing with {@code accessKeyId} for {@code region}. */
     IotClient client(String accessKeyId, String region) {
+        return client(accessKeyId, region, UrlConnectionHttpClient.create());
+    }
+
+    /** An SDK client signing with {@code accessKeyId} for {@code region}, sending with {@code http}. */
+    IotClient client(String accessKeyId, String region, SdkHttpClient http) {
         IotClient client = IotClient.builder()
                 .endpointOverride(server.endpoint())
                 .region(Region.of(region))
                 .credentialsProvider(
                         StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, "secret")))
-                .httpClient(UrlConnectionHttpClient.create())
+                .httpClient(http)
                 .build();
         clients.add(client);
         return client;

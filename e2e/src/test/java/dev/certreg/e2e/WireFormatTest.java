@@ -77,7 +77,7 @@ class WireFormatTest extends RunningServer {
         assertError(send("GET", "/nowhere", ""), 404, "UnknownOperationException", "/nowhere");
         assertError(send("PATCH", "/certificates", ""), 404, "UnknownOperationException", "PATCH");
         assertError(send("PATCH", "/transfer-certificate/" + "a".repeat(64) + "?targetAwsAccount=111122223333", ""),
-                404, "UnknownOperationException", "");
+                404, "ResourceNotFoundException", "a".repeat(64));
     }
 
     @Test

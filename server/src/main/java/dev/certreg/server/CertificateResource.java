@@ -12,6 +12,8 @@ import dev.certreg.core.ListedCertificate;
 import dev.certreg.core.Registered;
 import dev.certreg.core.Scope;
 import dev.certreg.core.ServiceException;
+import dev.certreg.core.TransferData;
+import java.time.Instant;
 
 /**
  * Device certificates: {@code /certificates…}, {@code /certificate/register…}, {@code /certificates-by-ca}, and those
@@ -79,22 +81,40 @@ final class CertificateResource {
     ObjectNode describe(ApiRequest request) {
         DeviceCertificate c = service.describe(request.scope(), request.certificateId("certificateId"));
         ObjectNode description = Json.object();
-        description.put("certificateArn", c.arn());
+        // The caller's ARN even while a transfer to it is pending, as TransferCertificate's transferredCertificateArn.
+        description.put("certificateArn", request.scope().certificateArn(c.certificateId()));
         description.put("certificateId", c.certificateId());
         Json.putIfPresent(description, "caCertificateId", c.caCertificateId());
         description.put("status", c.status().name());
         description.put("certificatePem", c.certificatePem());
         description.put("ownedBy", c.scope().account());
+        Json.putIfPresent(description, "previousOwnedBy", c.transfer().previousOwner());
         description.put("creationDate", Json.epochSeconds(c.audit().creationDate()));
         description.put("lastModifiedDate", Json.epochSeconds(c.audit().lastModifiedDate()));
         description.put("customerVersion", c.audit().customerVersion());
-        description.putObject("transferData");
+        description.set("transferData", transferData(c.transfer()));
         description.put("generationId", c.audit().generationId());
         Json.putValidity(description, c.validity());
         description.put("certificateMode", c.mode().name());
         ObjectNode body = Json.object();
         body.set("certificateDescription", description);
         return body;
+    }
+
+    private static ObjectNode transferData(TransferData t) {
+        ObjectNode data = Json.object();
+        Json.putIfPresent(data, "transferMessage", t.transferMessage());
+        Json.putIfPresent(data, "rejectReason", t.rejectReason());
+        putDate(data, "transferDate", t.transferDate());
+        putDate(data, "acceptDate", t.acceptDate());
+        putDate(data, "rejectDate", t.rejectDate());
+        return data;
+    }
+
+    private static void putDate(ObjectNode node, String name, Instant date) {
+        if (date != null) {
+            node.put(name, Json.epochSeconds(date));
+        }
     }
 
     ObjectNode update(ApiRequest request) {

@@ -2,6 +2,7 @@ package dev.certreg.server;
 
 import dev.certreg.core.CaCertificateService;
 import dev.certreg.core.CertificateLists;
+import dev.certreg.core.CertificateTransferService;
 import dev.certreg.core.CertificateStore;
 import dev.certreg.core.DeviceCertificateService;
 import dev.certreg.core.EndpointService;
@@ -56,7 +57,8 @@ public final class CertregServer implements AutoCloseable {
                 new IssuedCertificateService(store, settings.issuingCa(), codec, clock);
         Routes routes = Routes.of(new CertificateResource(deviceService, issuedService),
                 new CaCertificateResource(caService), new RegistrationCodeResource(caService),
-                new EndpointResource(new EndpointService(settings.markerSecret())));
+                new EndpointResource(new EndpointService(settings.markerSecret())),
+                new TransferResource(new CertificateTransferService(store, clock)));
 
         QueuedThreadPool threads = new QueuedThreadPool(settings.maxThreads(), 4);
         threads.setName("certreg-http");

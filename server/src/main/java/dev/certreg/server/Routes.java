@@ -15,7 +15,7 @@ final class Routes {
     }
 
     static Routes of(CertificateResource certificates, CaCertificateResource caCertificates,
-            RegistrationCodeResource registrationCodes, EndpointResource endpoints) {
+            RegistrationCodeResource registrationCodes, EndpointResource endpoints, TransferResource transfers) {
         return new Routes(List.of(
                 new Route("GET", "/certificates-by-ca/{caCertificateId}", "ListCertificatesByCA",
                         certificates::listByCa),
@@ -38,6 +38,13 @@ final class Routes {
                         caCertificates::delete),
                 new Route("GET", "/registrationcode", "GetRegistrationCode", registrationCodes::get),
                 new Route("DELETE", "/registrationcode", "DeleteRegistrationCode", registrationCodes::delete),
+                new Route("PATCH", "/transfer-certificate/{certificateId}", "TransferCertificate", transfers::transfer),
+                new Route("PATCH", "/accept-certificate-transfer/{certificateId}", "AcceptCertificateTransfer",
+                        transfers::accept),
+                new Route("PATCH", "/reject-certificate-transfer/{certificateId}", "RejectCertificateTransfer",
+                        transfers::reject),
+                new Route("PATCH", "/cancel-certificate-transfer/{certificateId}", "CancelCertificateTransfer",
+                        transfers::cancel),
                 new Route("GET", "/endpoint", "DescribeEndpoint", endpoints::describe)));
     }
 

@@ -21,6 +21,8 @@ import dev.certreg.core.MarkerCodec;
 import dev.certreg.core.Page;
 import dev.certreg.core.PageRequest;
 import dev.certreg.core.Scope;
+import dev.certreg.core.TransferData;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -272,6 +274,79 @@ public abstract class CertificateStoreContract {
         if (n % 3 == 0) {
             store().deleteDeviceCertificate(SCOPE, id(prefix + n), 1);
         }
+    }
+
+    @Test
+    void aPendingTransferIsFoundByItsTargetWithTheSourceAsOwnerAndKeepsItsData() {
+        DeviceCertificate original = device(SCOPE, "d1", "ca", 1_000);
+        store().insertDeviceCertificate(original);
+        DeviceCertificate offered = offered(original, OTHER_ACCOUNT);
+        assertThat(store().replaceDeviceCertificate(offered, 1)).isTrue();
+        assertThat(store().findPendingTransfer(OTHER_ACCOUNT, id("d1"))).contains(offered);
+        assertThat(store().findDeviceCertificate(SCOPE, id("d1"))).contains(offered);
+        assertThat(store().findDeviceCertificate(OTHER_ACCOUNT, id("d1"))).isEmpty();
+        assertThat(store().findPendingTransfer(new Scope(OTHER_ACCOUNT.account(), "eu-west-1"), id("d1"))).isEmpty();
+    }
+
+    @Test
+    void anAcceptedTransferMovesTheCertificateToItsTargetOnlyOnce() {
+        DeviceCertificate offered = offered(device(SCOPE, "d1", "ca", 1_000), OTHER_ACCOUNT);
+        store().insertDeviceCertificate(offered);
+        DeviceCertificate accepted = accepted(offered);
+        assertThat(store().acceptDeviceCertificateTransfer(accepted, 1)).isTrue();
+        assertThat(store().acceptDeviceCertificateTransfer(accepted, 1)).isFalse();
+        assertThat(store().findDeviceCertificate(SCOPE, id("d1"))).isEmpty();
+        assertThat(store().findPendingTransfer(OTHER_ACCOUNT, id("d1"))).isEmpty();
+        assertThat(store().findDeviceCertificate(OTHER_ACCOUNT, id("d1"))).contains(accepted);
+        assertThat(walk(r -> store().listDeviceCertificates(SCOPE, r), 5, true)).isEmpty();
+        assertThat(walk(r -> store().listDeviceCertificatesByCa(OTHER_ACCOUNT, id("ca"), r), 5, true))
+                .containsExactly(id("d1"));
+    }
+
+    @Test
+    void anAcceptIsRefusedWithoutWritingWhenTheTargetHoldsTheSameId() {
+        DeviceCertificate offered = offered(device(SCOPE, "d1", "ca", 1_000), OTHER_ACCOUNT);
+        store().insertDeviceCertificate(offered);
+        DeviceCertificate targetsOwn = device(OTHER_ACCOUNT, "d1", "ca", 2_000);
+        store().insertDeviceCertificate(targetsOwn);
+        assertThat(store().acceptDeviceCertificateTransfer(accepted(offered), 1)).isFalse();
+        assertThat(store().findDeviceCertificate(SCOPE, id("d1"))).contains(offered);
+        assertThat(store().findDeviceCertificate(OTHER_ACCOUNT, id("d1"))).contains(targetsOwn);
+    }
+
+    @Test
+    void theTargetsListMergesItsOwnAndPendingCertificatesInOrderAcrossPages() {
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            Scope owner = i % 3 == 0 ? SCOPE : OTHER_ACCOUNT;
+            DeviceCertificate d = device(owner, "d" + i, "ca", 1_000 + i / 2);
+            store().insertDeviceCertificate(i % 3 == 0 ? offered(d, OTHER_ACCOUNT) : d);
+            expected.add(id("d" + i));
+        }
+        store().insertDeviceCertificate(device(SCOPE, "kept", "ca", 1_003));
+        expected.sort(Comparator.comparing((String id) -> store().findDeviceCertificate(OTHER_ACCOUNT, id)
+                .or(() -> store().findPendingTransfer(OTHER_ACCOUNT, id)).orElseThrow().audit().creationDate())
+                .thenComparing(id -> id));
+        for (int pageSize : new int[] {1, 2, 4, 20}) {
+            assertThat(walk(r -> store().listDeviceCertificates(OTHER_ACCOUNT, r), pageSize, true))
+                    .containsExactlyElementsOf(expected);
+        }
+        List<String> newestFirst = new ArrayList<>(expected);
+        Collections.reverse(newestFirst);
+        assertThat(walk(r -> store().listDeviceCertificates(OTHER_ACCOUNT, r), 2, false))
+                .containsExactlyElementsOf(newestFirst);
+        assertThat(walk(r -> store().listDeviceCertificatesByCa(OTHER_ACCOUNT, id("ca"), r), 20, true)).hasSize(6);
+    }
+
+    private static DeviceCertificate offered(DeviceCertificate d, Scope target) {
+        TransferData offer = TransferData.NONE.offered(target.account(), "take it", Instant.ofEpochMilli(5_000));
+        return d.changed(d.scope(), CertificateStatus.PENDING_TRANSFER, offer, d.audit());
+    }
+
+    private static DeviceCertificate accepted(DeviceCertificate offered) {
+        Scope target = new Scope(offered.transfer().targetAccount(), offered.scope().region());
+        TransferData accepted = offered.transfer().accepted(offered.scope().account(), Instant.ofEpochMilli(6_000));
+        return offered.changed(target, CertificateStatus.ACTIVE, accepted, Records.changed(offered.audit()));
     }
 
     protected static PageRequest first(int limit, boolean ascending) {

@@ -13,10 +13,12 @@ import dev.certreg.core.PageRequest;
 import dev.certreg.core.RegistrationConfig;
 import dev.certreg.core.Scope;
 import dev.certreg.core.Tag;
+import dev.certreg.core.TransferData;
 import dev.certreg.store.jdbc.internal.KeysetQuery;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,7 +33,11 @@ public abstract class JdbcCertificateStore implements CertificateStore {
             + "mode, template_body, role_arn, template_name, not_before_ms, not_after_ms, created_ms, modified_ms, "
             + "customer_version, generation_id";
     private static final String DEVICE_COLUMNS = "account, region, cert_id, pem, ca_id, status, mode, "
-            + "not_before_ms, not_after_ms, created_ms, modified_ms, customer_version, generation_id";
+            + "not_before_ms, not_after_ms, created_ms, modified_ms, customer_version, generation_id, transfer_target, "
+            + "previous_owner, transfer_message, transfer_date_ms, reject_reason, reject_date_ms, accept_date_ms";
+    private static final String CHANGED_COLUMNS = "status = ?, modified_ms = ?, customer_version = ?, "
+            + "generation_id = ?, transfer_target = ?, previous_owner = ?, transfer_message = ?, "
+            + "transfer_date_ms = ?, reject_reason = ?, reject_date_ms = ?, accept_date_ms = ?";
     private static final String SELECT_CODE = "SELECT code FROM registration_codes WHERE account = ? AND region = ?";
 
     private final Database db;
@@ -148,12 +154,15 @@ public abstract class JdbcCertificateStore implements CertificateStore {
 
     @Override
     public boolean insertDeviceCertificate(DeviceCertificate d) {
+        TransferData t = d.transfer();
         return write(c -> update(c, "INSERT INTO device_certificates (" + DEVICE_COLUMNS + ") VALUES (?, ?, ?, ?, "
-                + "?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", d.scope().account(), d.scope().region(),
-                d.certificateId(), d.certificatePem(), d.caCertificateId(), d.status().name(), d.mode().name(),
-                d.validity().notBefore().toEpochMilli(), d.validity().notAfter().toEpochMilli(),
+                + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", d.scope().account(),
+                d.scope().region(), d.certificateId(), d.certificatePem(), d.caCertificateId(), d.status().name(),
+                d.mode().name(), d.validity().notBefore().toEpochMilli(), d.validity().notAfter().toEpochMilli(),
                 d.audit().creationDate().toEpochMilli(), d.audit().lastModifiedDate().toEpochMilli(),
-                d.audit().customerVersion(), d.audit().generationId()) == 1);
+                d.audit().customerVersion(), d.audit().generationId(), t.targetAccount(), t.previousOwner(),
+                t.transferMessage(), Rows.millis(t.transferDate()), t.rejectReason(), Rows.millis(t.rejectDate()),
+                Rows.millis(t.acceptDate())) == 1);
     }
 
     @Override
@@ -164,12 +173,46 @@ public abstract class JdbcCertificateStore implements CertificateStore {
     }
 
     @Override
+    public Optional<DeviceCertificate> findPendingTransfer(Scope target, String certificateId) {
+        return read(c -> queryOne(c, "SELECT * FROM device_certificates WHERE transfer_target = ? AND region = ? "
+                + "AND cert_id = ?", rs -> Rows.ownedDeviceCertificate(target.region(), rs), target.account(),
+                target.region(), certificateId));
+    }
+
+    @Override
     public boolean replaceDeviceCertificate(DeviceCertificate d, int expectedVersion) {
-        return write(c -> update(c, "UPDATE device_certificates SET status = ?, modified_ms = ?, "
-                + "customer_version = ?, generation_id = ? WHERE account = ? AND region = ? AND cert_id = ? AND "
-                + "customer_version = ?", d.status().name(), d.audit().lastModifiedDate().toEpochMilli(),
-                d.audit().customerVersion(), d.audit().generationId(), d.scope().account(), d.scope().region(),
-                d.certificateId(), expectedVersion) == 1);
+        return write(c -> update(c, "UPDATE device_certificates SET " + CHANGED_COLUMNS + " WHERE account = ? AND "
+                + "region = ? AND cert_id = ? AND customer_version = ?", changedValues(d, d.scope().account(),
+                        d.scope().region(), d.certificateId(), expectedVersion)) == 1);
+    }
+
+    @Override
+    public boolean acceptDeviceCertificateTransfer(DeviceCertificate d, int expectedVersion) {
+        // The NOT EXISTS guard turns a clash with the target's own copy of the certificate into "nothing written"
+        // instead of a primary key violation; the caller re-reads and explains.
+        return write(c -> update(c, "UPDATE device_certificates SET account = ?, " + CHANGED_COLUMNS + " WHERE "
+                + "account = ? AND region = ? AND cert_id = ? AND customer_version = ? AND transfer_target = ? AND "
+                + "NOT EXISTS (SELECT 1 FROM device_certificates mine WHERE mine.account = ? AND mine.region = ? "
+                + "AND mine.cert_id = ?)", prepend(d.scope().account(), changedValues(d,
+                        d.transfer().previousOwner(), d.scope().region(), d.certificateId(), expectedVersion,
+                        d.scope().account(), d.scope().account(), d.scope().region(), d.certificateId()))) == 1);
+    }
+
+    private static Object[] changedValues(DeviceCertificate d, Object... where) {
+        TransferData t = d.transfer();
+        List<Object> values = new ArrayList<>(Arrays.asList(d.status().name(),
+                d.audit().lastModifiedDate().toEpochMilli(), d.audit().customerVersion(), d.audit().generationId(),
+                t.targetAccount(), t.previousOwner(), t.transferMessage(), Rows.millis(t.transferDate()),
+                t.rejectReason(), Rows.millis(t.rejectDate()), Rows.millis(t.acceptDate())));
+        values.addAll(Arrays.asList(where));
+        return values.toArray();
+    }
+
+    private static Object[] prepend(Object first, Object[] rest) {
+        Object[] all = new Object[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
     }
 
     @Override
@@ -181,7 +224,12 @@ public abstract class JdbcCertificateStore implements CertificateStore {
 
     @Override
     public Page<ListedCertificate> listDeviceCertificates(Scope scope, PageRequest request) {
-        return page("device_certificates", List.of("account", "region"), request, scope.account(), scope.region());
+        List<Object> params = new ArrayList<>();
+        addKeysetParams(params, request, scope.account(), scope.region());
+        addKeysetParams(params, request, scope.account(), scope.region());
+        params.add(request.limit() + 1);
+        return page(KeysetQuery.union("device_certificates", List.of("account", "region"),
+                List.of("transfer_target", "region"), request), request, params);
     }
 
     @Override
@@ -191,14 +239,22 @@ public abstract class JdbcCertificateStore implements CertificateStore {
     }
 
     private Page<ListedCertificate> page(String table, List<String> columns, PageRequest request, Object... values) {
-        List<Object> params = new ArrayList<>(List.of(values));
+        List<Object> params = new ArrayList<>();
+        addKeysetParams(params, request, values);
+        return page(KeysetQuery.sql(table, columns, request), request, params);
+    }
+
+    private static void addKeysetParams(List<Object> params, PageRequest request, Object... values) {
+        params.addAll(List.of(values));
         request.after().ifPresent(key -> {
             params.add(key.createdMillis());
             params.add(key.certificateId());
         });
         params.add(request.limit() + 1);
-        List<ListedCertificate> rows =
-                read(c -> query(c, KeysetQuery.sql(table, columns, request), Rows::listed, params.toArray()));
+    }
+
+    private Page<ListedCertificate> page(String sql, PageRequest request, List<Object> params) {
+        List<ListedCertificate> rows = read(c -> query(c, sql, Rows::listed, params.toArray()));
         boolean hasMore = rows.size() > request.limit();
         return new Page<>(hasMore ? rows.subList(0, request.limit()) : rows, hasMore);
     }

@@ -11,6 +11,7 @@ import dev.certreg.core.ListedCertificate;
 import dev.certreg.core.RegistrationConfig;
 import dev.certreg.core.Scope;
 import dev.certreg.core.Tag;
+import dev.certreg.core.TransferData;
 import dev.certreg.core.Validity;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,7 +35,28 @@ final class Rows {
     static DeviceCertificate deviceCertificate(Scope scope, ResultSet rs) throws SQLException {
         return new DeviceCertificate(scope, rs.getString("cert_id"), rs.getString("pem"), rs.getString("ca_id"),
                 CertificateStatus.valueOf(rs.getString("status")), CertificateMode.valueOf(rs.getString("mode")),
-                validity(rs), audit(rs));
+                validity(rs), audit(rs), transfer(rs));
+    }
+
+    /** A device certificate row read with its owner from the row, for reads that cross accounts. */
+    static DeviceCertificate ownedDeviceCertificate(String region, ResultSet rs) throws SQLException {
+        return deviceCertificate(new Scope(rs.getString("account"), region), rs);
+    }
+
+    private static TransferData transfer(ResultSet rs) throws SQLException {
+        return new TransferData(rs.getString("transfer_target"), rs.getString("previous_owner"),
+                rs.getString("transfer_message"), instant(rs, "transfer_date_ms"), rs.getString("reject_reason"),
+                instant(rs, "reject_date_ms"), instant(rs, "accept_date_ms"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        long millis = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
+    }
+
+    /** A nullable instant as the epoch milliseconds the schema stores. */
+    static Long millis(Instant instant) {
+        return instant == null ? null : instant.toEpochMilli();
     }
 
     static ListedCertificate listed(ResultSet rs) throws SQLException {

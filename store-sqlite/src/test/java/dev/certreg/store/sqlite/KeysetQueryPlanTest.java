@@ -42,6 +42,18 @@ class KeysetQueryPlanTest {
     }
 
     @Test
+    void theTargetsListReadsItsOwnAndItsPendingCertificatesEachWithOneCoveringIndexRange() throws Exception {
+        SqliteCertificateStore.open(dataDir).close();
+        for (boolean ascending : new boolean[] {true, false}) {
+            String plan = plan(KeysetQuery.union("device_certificates", List.of("account", "region"),
+                    List.of("transfer_target", "region"), new PageRequest(25, ascending, Optional.of(
+                            new PageKey(1, "a")))), 2 * (2 + 2 + 1) + 1);
+            assertThat(plan).contains("USING COVERING INDEX device_certificates_by_created")
+                    .contains("USING COVERING INDEX device_certificates_by_transfer_target");
+        }
+    }
+
+    @Test
     void aLookupByIdSearchesTheScopedKey() throws Exception {
         SqliteCertificateStore.open(dataDir).close();
         assertThat(plan("SELECT cert_id FROM device_certificates WHERE account = ? AND region = ? AND cert_id = ?",

@@ -26,4 +26,16 @@ public final class KeysetQuery {
         return "SELECT cert_id, status, mode, created_ms FROM " + table + " WHERE " + where + after
                 + " ORDER BY created_ms " + direction + ", cert_id " + direction + " LIMIT ?";
     }
+
+    /**
+     * The SELECT merging two filtered keyset reads of {@code table}, each its own index range read with its own
+     * order and limit, then ordered and limited again. Bound with each side's filter values, position and limit in
+     * turn, then the overall limit.
+     */
+    public static String union(String table, List<String> columns, List<String> otherColumns, PageRequest request) {
+        String direction = request.ascending() ? "ASC" : "DESC";
+        return "SELECT * FROM (" + sql(table, columns, request) + ") AS owned UNION ALL SELECT * FROM ("
+                + sql(table, otherColumns, request) + ") AS offered ORDER BY created_ms " + direction + ", cert_id "
+                + direction + " LIMIT ?";
+    }
 }

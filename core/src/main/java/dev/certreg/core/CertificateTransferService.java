@@ -1,0 +1,132 @@
+package dev.certreg.core;
+
+import dev.certreg.protocol.ErrorCode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Cross-account transfers of device certificates (spec §5.10): Transfer and Cancel by the owning (source) account,
+ * Accept and Reject by the target account of the same region. Every change is a conditional write retried on a lost
+ * race. Accepting fails with TransferConflictException when the target already holds a certificate with the same id
+ * (multi-account registration), rather than overwriting it. Thread-safe.
+ */
+public final class CertificateTransferService {
+    private final CertificateStore store;
+    private final Clock clock;
+
+    public CertificateTransferService(CertificateStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /**
+     * TransferCertificate: offers an INACTIVE or REVOKED certificate to {@code targetAccount}; returns its ARN there.
+     */
+    public String transfer(Scope source, String certificateId, String targetAccount, String message) {
+        if (targetAccount.equals(source.account())) {
+            throw ServiceException.invalidRequest("targetAwsAccount " + targetAccount + " already owns certificate "
+                    + certificateId + "; a transfer needs another account");
+        }
+        Scope target = new Scope(targetAccount, source.region());
+        Versioned.retry(() -> {
+            DeviceCertificate current = owned(source, certificateId);
+            checkTransferable(current);
+            checkTargetIsFree(target, certificateId);
+            Instant now = now();
+            TransferData offer = current.transfer().offered(targetAccount, message, now);
+            return store.replaceDeviceCertificate(
+                    current.changed(source, CertificateStatus.PENDING_TRANSFER, offer, audit(current, now)),
+                    current.audit().customerVersion());
+        });
+        return target.certificateArn(certificateId);
+    }
+
+    private static void checkTransferable(DeviceCertificate current) {
+        CertificateStatus status = current.status();
+        if (status == CertificateStatus.PENDING_TRANSFER) {
+            throw new ServiceException(ErrorCode.TRANSFER_CONFLICT,
+                    "Certificate " + current.certificateId() + " is already PENDING_TRANSFER");
+        }
+        if (status != CertificateStatus.INACTIVE && status != CertificateStatus.REVOKED) {
+            throw ServiceException.certificateState("Certificate " + current.certificateId() + " is " + status
+                    + "; only an INACTIVE or REVOKED certificate can be transferred");
+        }
+    }
+
+    private void checkTargetIsFree(Scope target, String certificateId) {
+        if (store.findDeviceCertificate(target, certificateId).isPresent()
+                || store.findPendingTransfer(target, certificateId).isPresent()) {
+            throw new ServiceException(ErrorCode.TRANSFER_CONFLICT, "Account " + target.account()
+                    + " already holds or is being offered certificate " + certificateId);
+        }
+    }
+
+    /** CancelCertificateTransfer: the source withdraws a pending transfer; the certificate becomes INACTIVE. */
+    public void cancel(Scope source, String certificateId) {
+        Versioned.retry(() -> {
+            DeviceCertificate current = owned(source, certificateId);
+            if (current.status() != CertificateStatus.PENDING_TRANSFER) {
+                throw notPending(current);
+            }
+            return store.replaceDeviceCertificate(current.changed(source, CertificateStatus.INACTIVE,
+                    current.transfer().cancelled(), audit(current, now())), current.audit().customerVersion());
+        });
+    }
+
+    /** RejectCertificateTransfer: the target refuses; the certificate returns to its source as INACTIVE. */
+    public void reject(Scope target, String certificateId, String reason) {
+        Versioned.retry(() -> {
+            DeviceCertificate pending = offeredTo(target, certificateId);
+            Instant now = now();
+            return store.replaceDeviceCertificate(pending.changed(pending.scope(), CertificateStatus.INACTIVE,
+                    pending.transfer().rejected(reason, now), audit(pending, now)), pending.audit().customerVersion());
+        });
+    }
+
+    /** AcceptCertificateTransfer: the target takes the certificate over, INACTIVE or (setAsActive) ACTIVE. */
+    public void accept(Scope target, String certificateId, boolean setAsActive) {
+        CertificateStatus status = setAsActive ? CertificateStatus.ACTIVE : CertificateStatus.INACTIVE;
+        Versioned.retry(() -> {
+            DeviceCertificate pending = offeredTo(target, certificateId);
+            if (store.findDeviceCertificate(target, certificateId).isPresent()) {
+                throw new ServiceException(ErrorCode.TRANSFER_CONFLICT, "Account " + target.account()
+                        + " already holds certificate " + certificateId + "; delete it before accepting");
+            }
+            Instant now = now();
+            TransferData accepted = pending.transfer().accepted(pending.scope().account(), now);
+            return store.acceptDeviceCertificateTransfer(
+                    pending.changed(target, status, accepted, audit(pending, now)), pending.audit().customerVersion());
+        });
+    }
+
+    /** The certificate pending transfer to {@code target}, or the error that explains why there is none. */
+    private DeviceCertificate offeredTo(Scope target, String certificateId) {
+        return store.findPendingTransfer(target, certificateId).orElseThrow(() -> {
+            DeviceCertificate own = owned(target, certificateId);
+            if (own.status() == CertificateStatus.PENDING_TRANSFER) {
+                return ServiceException.invalidRequest("Certificate " + certificateId + " is offered by this "
+                        + "account to " + own.transfer().targetAccount() + "; only that account can answer");
+            }
+            return notPending(own);
+        });
+    }
+
+    private DeviceCertificate owned(Scope scope, String certificateId) {
+        return store.findDeviceCertificate(scope, certificateId)
+                .orElseThrow(() -> DeviceCertificateService.notFound(certificateId));
+    }
+
+    private static ServiceException notPending(DeviceCertificate current) {
+        return new ServiceException(ErrorCode.TRANSFER_ALREADY_COMPLETED, "Certificate "
+                + current.certificateId() + " is " + current.status() + ", not PENDING_TRANSFER");
+    }
+
+    private Instant now() {
+        return Instant.ofEpochMilli(clock.millis());
+    }
+
+    private static Audit audit(DeviceCertificate current, Instant now) {
+        return current.audit().changed(now, UUID.randomUUID().toString());
+    }
+}

@@ -1,0 +1,16 @@
+-- Certificate transfers (spec §5.10), as store-sqlite's V2. transfer_target is set only while a transfer is pending,
+-- so the target's ListCertificates reads its pending certificates with one range read of the partial index below,
+-- merged with its own rows.
+
+ALTER TABLE device_certificates
+    ADD COLUMN transfer_target  TEXT COLLATE "C",
+    ADD COLUMN previous_owner   TEXT COLLATE "C",
+    ADD COLUMN transfer_message TEXT,
+    ADD COLUMN transfer_date_ms BIGINT,
+    ADD COLUMN reject_reason    TEXT,
+    ADD COLUMN reject_date_ms   BIGINT,
+    ADD COLUMN accept_date_ms   BIGINT;
+
+CREATE INDEX device_certificates_by_transfer_target
+    ON device_certificates (transfer_target, region, created_ms, cert_id) INCLUDE (status, mode)
+    WHERE transfer_target IS NOT NULL;
