@@ -5,6 +5,7 @@ import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.URI;
 import java.net.UnknownHostException;
+import org.apache.hc.core5.http.NoHttpResponseException;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -46,7 +47,7 @@ record ErrorReport(String message, int exitCode) {
         if (hasCause(failure, ConnectException.class) || hasCause(failure, UnknownHostException.class)) {
             return "Could not connect to the endpoint URL: \"" + endpoint + "\"";
         }
-        if (hasCause(failure, SocketException.class)) {
+        if (hasCause(failure, SocketException.class) || hasCause(failure, NoHttpResponseException.class)) {
             return "Connection was closed before we received a valid response from endpoint URL: \"" + endpoint
                     + "\".";
         }

@@ -1,7 +1,7 @@
 package dev.certreg.cli.iot;
 
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.services.iot.IotClient;
 
 /** Builds the SDK client one command sends with. Stateless and thread-safe. */
@@ -18,7 +18,7 @@ final class IotClients {
                 .endpointOverride(options.endpointUrl)
                 .region(AwsSettings.region(options.region, options.profile))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsSettings.credentials(options.profile)))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .httpClientBuilder(Apache5HttpClient.builder())
                 .build();
     }
 }

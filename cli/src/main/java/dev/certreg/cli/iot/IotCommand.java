@@ -29,7 +29,11 @@ import picocli.CommandLine.Spec;
             ListCertificatesByCaCommand.class,
             CreateKeysAndCertificateCommand.class,
             CreateCertificateFromCsrCommand.class,
-            DescribeEndpointCommand.class
+            DescribeEndpointCommand.class,
+            TransferCertificateCommand.class,
+            AcceptCertificateTransferCommand.class,
+            RejectCertificateTransferCommand.class,
+            CancelCertificateTransferCommand.class
         })
 public final class IotCommand implements Callable<Integer> {
     @Spec

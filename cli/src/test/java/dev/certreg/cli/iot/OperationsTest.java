@@ -3,6 +3,7 @@ package dev.certreg.cli.iot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.certreg.core.testing.TestPki;
 import dev.certreg.core.testing.TestPki.Issued;
 import java.io.IOException;
 import java.security.KeyPair;
@@ -135,6 +136,39 @@ class OperationsTest extends RunningRegistry {
                 r -> r.certificateId(run.json().get("certificateId").asText())).certificateDescription();
         assertThat(described.certificateModeAsString()).isEqualTo("SNI_ONLY");
         assertThat(described.statusAsString()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void aTransferIsOfferedAcceptedByTheOtherAccountOrCancelled() {
+        String accepted = iot("register-certificate-without-ca", "--certificate-pem",
+                TestPki.selfSignedLeaf("moving").pem()).json().get("certificateId").asText();
+        String cancelled = iot("register-certificate-without-ca", "--certificate-pem",
+                TestPki.selfSignedLeaf("staying").pem()).json().get("certificateId").asText();
+
+        CliRun offer = iot("transfer-certificate", "--certificate-id", accepted, "--target-aws-account",
+                "210987654321", "--transfer-message", "yours now");
+        CliRun accept = iot("accept-certificate-transfer", "--certificate-id", accepted, "--set-as-active",
+                "--profile", "other-account", "--region", "us-east-1");
+        iot("transfer-certificate", "--certificate-id", cancelled, "--target-aws-account", "210987654321");
+        CliRun cancel = iot("cancel-certificate-transfer", "--certificate-id", cancelled);
+
+        assertThat(offer.exitCode()).as(offer.err()).isZero();
+        assertThat(offer.json().get("transferredCertificateArn").asText())
+                .isEqualTo("arn:aws:iot:us-east-1:210987654321:cert/" + accepted);
+        assertThat(accept.exitCode()).as(accept.err()).isZero();
+        assertThat(accept.out()).isEmpty();
+        JsonNode moved = iot("describe-certificate", "--certificate-id", accepted, "--profile", "other-account",
+                "--region", "us-east-1").json().get("certificateDescription");
+        assertThat(moved.get("ownedBy").asText()).isEqualTo("210987654321");
+        assertThat(moved.get("previousOwnedBy").asText()).isEqualTo("123456789012");
+        assertThat(moved.get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(cancel.exitCode()).as(cancel.err()).isZero();
+        assertThat(iot("describe-certificate", "--certificate-id", cancelled).json().get("certificateDescription")
+                .get("status").asText()).isEqualTo("INACTIVE");
+        CliRun again = iot("reject-certificate-transfer", "--certificate-id", cancelled, "--reject-reason", "no");
+        assertThat(again.exitCode()).isEqualTo(255);
+        assertThat(again.err()).contains("(TransferAlreadyCompletedException) when calling the "
+                + "RejectCertificateTransfer");
     }
 
     @Test
