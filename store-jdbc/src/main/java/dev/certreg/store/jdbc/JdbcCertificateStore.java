@@ -1,9 +1,5 @@
 package dev.certreg.store.jdbc;
 
-import static dev.certreg.store.jdbc.Statements.query;
-import static dev.certreg.store.jdbc.Statements.queryOne;
-import static dev.certreg.store.jdbc.Statements.update;
-
 import dev.certreg.core.CaCertificate;
 import dev.certreg.core.CertificateStore;
 import dev.certreg.core.DeviceCertificate;
@@ -17,8 +13,6 @@ import dev.certreg.core.TransferData;
 import dev.certreg.store.jdbc.internal.KeysetQuery;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,18 +21,14 @@ import java.util.Optional;
  * the schema's unique keys ({@code INSERT ... ON CONFLICT DO NOTHING}, then the update count) and changes are
  * conditional on the stored customer version, so racing writers, in one process or many, get exactly one winner.
  * A write returns once its transaction is durable. Failures are thrown as {@link StoreException}. Thread-safe.
+ *
+ * <p>Every statement binds its values by name through {@link Sql}, and every written row is a {@link Columns}, so
+ * each column stands next to its value: see {@code caColumns} and {@code replaceDeviceCertificate} for an INSERT
+ * and an UPDATE to copy. Scope-led tables bind the scope as {@code :account} and {@code :region}.
  */
 public abstract class JdbcCertificateStore implements CertificateStore {
-    private static final String CA_COLUMNS = "account, region, cert_id, pem, subject, status, auto_registration, "
-            + "mode, template_body, role_arn, template_name, not_before_ms, not_after_ms, created_ms, modified_ms, "
-            + "customer_version, generation_id";
-    private static final String DEVICE_COLUMNS = "account, region, cert_id, pem, ca_id, status, mode, "
-            + "not_before_ms, not_after_ms, created_ms, modified_ms, customer_version, generation_id, transfer_target, "
-            + "previous_owner, transfer_message, transfer_date_ms, reject_reason, reject_date_ms, accept_date_ms";
-    private static final String CHANGED_COLUMNS = "status = ?, modified_ms = ?, customer_version = ?, "
-            + "generation_id = ?, transfer_target = ?, previous_owner = ?, transfer_message = ?, "
-            + "transfer_date_ms = ?, reject_reason = ?, reject_date_ms = ?, accept_date_ms = ?";
-    private static final String SELECT_CODE = "SELECT code FROM registration_codes WHERE account = ? AND region = ?";
+    private static final String SCOPE = "account = :account AND region = :region";
+    private static final String SELECT_CODE = "SELECT code FROM registration_codes WHERE " + SCOPE;
 
     private final Database db;
 
@@ -47,37 +37,42 @@ public abstract class JdbcCertificateStore implements CertificateStore {
         this.db = db;
     }
 
+    /** {@code sql} with the scope bound as {@code :account} and {@code :region}. */
+    private static Sql scoped(String sql, Scope scope) {
+        return Sql.of(sql).bind("account", scope.account()).bind("region", scope.region());
+    }
+
     @Override
     public String registrationCode(Scope scope, String candidate) {
         Optional<String> existing = findRegistrationCode(scope);
         if (existing.isPresent()) {
             return existing.get();
         }
+        Columns row = new Columns().set("account", scope.account()).set("region", scope.region())
+                .set("code", candidate);
         return write(c -> {
-            boolean inserted = update(c, "INSERT INTO registration_codes (account, region, code) VALUES (?, ?, ?) "
-                    + "ON CONFLICT DO NOTHING", scope.account(), scope.region(), candidate) == 1;
-            return inserted
-                    ? candidate
-                    : queryOne(c, SELECT_CODE, rs -> rs.getString(1), scope.account(), scope.region()).orElseThrow();
+            boolean inserted = Sql.of("INSERT INTO registration_codes " + row.insert() + " ON CONFLICT DO NOTHING")
+                    .bind(row).update(c) == 1;
+            return inserted ? candidate : scoped(SELECT_CODE, scope).queryOne(c, rs -> rs.getString(1)).orElseThrow();
         });
     }
 
     @Override
     public Optional<String> findRegistrationCode(Scope scope) {
-        return read(c -> queryOne(c, SELECT_CODE, rs -> rs.getString(1), scope.account(), scope.region()));
+        return read(c -> scoped(SELECT_CODE, scope).queryOne(c, rs -> rs.getString(1)));
     }
 
     @Override
     public boolean deleteRegistrationCode(Scope scope) {
-        return write(c -> update(c, "DELETE FROM registration_codes WHERE account = ? AND region = ?",
-                scope.account(), scope.region()) == 1);
+        return write(c -> scoped("DELETE FROM registration_codes WHERE " + SCOPE, scope).update(c) == 1);
     }
 
     @Override
     public boolean insertCaCertificate(CaCertificate ca) {
+        Columns row = caColumns(ca);
         return write(c -> {
-            boolean inserted = update(c, "INSERT INTO ca_certificates (" + CA_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, "
-                    + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", caValues(ca)) == 1;
+            boolean inserted = Sql.of("INSERT INTO ca_certificates " + row.insert() + " ON CONFLICT DO NOTHING")
+                    .bind(row).update(c) == 1;
             if (inserted) {
                 insertTags(c, ca);
             }
@@ -85,176 +80,201 @@ public abstract class JdbcCertificateStore implements CertificateStore {
         });
     }
 
-    private static Object[] caValues(CaCertificate ca) {
+    /** A CA's row: each column next to its value. */
+    private static Columns caColumns(CaCertificate ca) {
+        return new Columns()
+                .set("account", ca.scope().account())
+                .set("region", ca.scope().region())
+                .set("cert_id", ca.certificateId())
+                .set("pem", ca.certificatePem())
+                .set("subject", ca.subject())
+                .set("mode", ca.mode())
+                .set("not_before_ms", ca.validity().notBefore().toEpochMilli())
+                .set("not_after_ms", ca.validity().notAfter().toEpochMilli())
+                .set("created_ms", ca.audit().creationDate().toEpochMilli())
+                .setAll(changedCaColumns(ca));
+    }
+
+    /** What an update of a CA may change. */
+    private static Columns changedCaColumns(CaCertificate ca) {
         RegistrationConfig config = ca.registrationConfig();
-        return new Object[] {ca.scope().account(), ca.scope().region(), ca.certificateId(), ca.certificatePem(),
-            ca.subject(), ca.status().name(), ca.autoRegistrationStatus().name(), ca.mode().name(),
-            config == null ? null : config.templateBody(), config == null ? null : config.roleArn(),
-            config == null ? null : config.templateName(), ca.validity().notBefore().toEpochMilli(),
-            ca.validity().notAfter().toEpochMilli(), ca.audit().creationDate().toEpochMilli(),
-            ca.audit().lastModifiedDate().toEpochMilli(), ca.audit().customerVersion(), ca.audit().generationId()};
+        return new Columns()
+                .set("status", ca.status())
+                .set("auto_registration", ca.autoRegistrationStatus())
+                .set("template_body", config == null ? null : config.templateBody())
+                .set("role_arn", config == null ? null : config.roleArn())
+                .set("template_name", config == null ? null : config.templateName())
+                .set("modified_ms", ca.audit().lastModifiedDate().toEpochMilli())
+                .set("customer_version", ca.audit().customerVersion())
+                .set("generation_id", ca.audit().generationId());
     }
 
     private static void insertTags(Connection c, CaCertificate ca) throws SQLException {
         for (int i = 0; i < ca.tags().size(); i++) {
             Tag tag = ca.tags().get(i);
-            update(c, "INSERT INTO ca_certificate_tags (account, region, cert_id, position, tag_key, tag_value) "
-                    + "VALUES (?, ?, ?, ?, ?, ?)", ca.scope().account(), ca.scope().region(), ca.certificateId(), i,
-                    tag.key(), tag.value());
+            Columns row = new Columns()
+                    .set("account", ca.scope().account())
+                    .set("region", ca.scope().region())
+                    .set("cert_id", ca.certificateId())
+                    .set("position", i)
+                    .set("tag_key", tag.key())
+                    .set("tag_value", tag.value());
+            Sql.of("INSERT INTO ca_certificate_tags " + row.insert()).bind(row).update(c);
         }
     }
 
     @Override
     public Optional<CaCertificate> findCaCertificate(Scope scope, String certificateId) {
         // One statement, so that the CA and its tags are read as of one commit.
-        return Rows.joinTags(read(c -> query(c, "SELECT ca.*, t.tag_key, t.tag_value FROM ca_certificates ca "
-                + "LEFT JOIN ca_certificate_tags t USING (account, region, cert_id) WHERE ca.account = ? AND "
-                + "ca.region = ? AND ca.cert_id = ? ORDER BY t.position", rs -> Rows.caCertificate(scope, rs,
-                        Rows.tagOfRow(rs)), scope.account(), scope.region(), certificateId)));
+        return Rows.joinTags(read(c -> scoped("SELECT ca.*, t.tag_key, t.tag_value FROM ca_certificates ca "
+                + "LEFT JOIN ca_certificate_tags t USING (account, region, cert_id) WHERE ca.account = :account AND "
+                + "ca.region = :region AND ca.cert_id = :cert_id ORDER BY t.position", scope)
+                .bind("cert_id", certificateId)
+                .query(c, rs -> Rows.caCertificate(scope, rs, Rows.tagOfRow(rs)))));
     }
 
     @Override
     public Optional<String> findDefaultModeCaOwner(String region, String certificateId) {
-        return read(c -> queryOne(c, "SELECT account FROM ca_certificates WHERE region = ? AND cert_id = ? AND "
-                + "mode = 'DEFAULT'", rs -> rs.getString(1), region, certificateId));
+        return read(c -> Sql.of("SELECT account FROM ca_certificates WHERE region = :region AND cert_id = :cert_id "
+                + "AND mode = 'DEFAULT'").bind("region", region).bind("cert_id", certificateId)
+                .queryOne(c, rs -> rs.getString(1)));
     }
 
     @Override
     public List<CaCertificate> findCaCertificatesBySubject(Scope scope, String subject) {
-        return read(c -> query(c, "SELECT * FROM ca_certificates WHERE account = ? AND region = ? AND subject = ?",
-                rs -> Rows.caCertificate(scope, rs, List.of()), scope.account(), scope.region(), subject));
+        return read(c -> scoped("SELECT * FROM ca_certificates WHERE " + SCOPE + " AND subject = :subject", scope)
+                .bind("subject", subject).query(c, rs -> Rows.caCertificate(scope, rs, List.of())));
     }
 
     @Override
     public boolean replaceCaCertificate(CaCertificate ca, int expectedVersion) {
-        RegistrationConfig config = ca.registrationConfig();
-        return write(c -> update(c, "UPDATE ca_certificates SET status = ?, auto_registration = ?, "
-                + "template_body = ?, role_arn = ?, template_name = ?, modified_ms = ?, customer_version = ?, "
-                + "generation_id = ? WHERE account = ? AND region = ? AND cert_id = ? AND customer_version = ?",
-                ca.status().name(), ca.autoRegistrationStatus().name(),
-                config == null ? null : config.templateBody(), config == null ? null : config.roleArn(),
-                config == null ? null : config.templateName(), ca.audit().lastModifiedDate().toEpochMilli(),
-                ca.audit().customerVersion(), ca.audit().generationId(), ca.scope().account(),
-                ca.scope().region(), ca.certificateId(), expectedVersion) == 1);
+        Columns changed = changedCaColumns(ca);
+        return write(c -> scoped("UPDATE ca_certificates SET " + changed.assignments() + " WHERE " + SCOPE
+                + " AND cert_id = :cert_id AND customer_version = :expected_version", ca.scope())
+                .bind(changed).bind("cert_id", ca.certificateId()).bind("expected_version", expectedVersion)
+                .update(c) == 1);
     }
 
     @Override
     public boolean deleteCaCertificate(Scope scope, String certificateId, int expectedVersion) {
-        return write(c -> update(c, "DELETE FROM ca_certificates WHERE account = ? AND region = ? AND cert_id = ? "
-                + "AND customer_version = ?", scope.account(), scope.region(), certificateId, expectedVersion) == 1);
+        return write(c -> scoped("DELETE FROM ca_certificates WHERE " + SCOPE + " AND cert_id = :cert_id AND "
+                + "customer_version = :expected_version", scope).bind("cert_id", certificateId)
+                .bind("expected_version", expectedVersion).update(c) == 1);
     }
 
     @Override
     public Page<ListedCertificate> listCaCertificates(Scope scope, String templateName, PageRequest request) {
-        return templateName == null
-                ? page("ca_certificates", List.of("account", "region"), request, scope.account(), scope.region())
-                : page("ca_certificates", List.of("account", "region", "template_name"), request, scope.account(),
-                        scope.region(), templateName);
+        if (templateName == null) {
+            return page(KeysetQuery.sql("ca_certificates", List.of(SCOPE), request), scope, request);
+        }
+        return page(KeysetQuery.sql("ca_certificates", List.of(SCOPE, "template_name = :template_name"), request),
+                scope, request, "template_name", templateName);
     }
 
     @Override
     public boolean insertDeviceCertificate(DeviceCertificate d) {
-        TransferData t = d.transfer();
-        return write(c -> update(c, "INSERT INTO device_certificates (" + DEVICE_COLUMNS + ") VALUES (?, ?, ?, ?, "
-                + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", d.scope().account(),
-                d.scope().region(), d.certificateId(), d.certificatePem(), d.caCertificateId(), d.status().name(),
-                d.mode().name(), d.validity().notBefore().toEpochMilli(), d.validity().notAfter().toEpochMilli(),
-                d.audit().creationDate().toEpochMilli(), d.audit().lastModifiedDate().toEpochMilli(),
-                d.audit().customerVersion(), d.audit().generationId(), t.targetAccount(), t.previousOwner(),
-                t.transferMessage(), Rows.millis(t.transferDate()), t.rejectReason(), Rows.millis(t.rejectDate()),
-                Rows.millis(t.acceptDate())) == 1);
+        Columns row = new Columns()
+                .set("account", d.scope().account())
+                .set("region", d.scope().region())
+                .set("cert_id", d.certificateId())
+                .set("pem", d.certificatePem())
+                .set("ca_id", d.caCertificateId())
+                .set("mode", d.mode())
+                .set("not_before_ms", d.validity().notBefore().toEpochMilli())
+                .set("not_after_ms", d.validity().notAfter().toEpochMilli())
+                .set("created_ms", d.audit().creationDate().toEpochMilli())
+                .setAll(changedDeviceColumns(d));
+        return write(c -> Sql.of("INSERT INTO device_certificates " + row.insert() + " ON CONFLICT DO NOTHING")
+                .bind(row).update(c) == 1);
     }
 
     @Override
     public Optional<DeviceCertificate> findDeviceCertificate(Scope scope, String certificateId) {
-        return read(c -> queryOne(c, "SELECT * FROM device_certificates WHERE account = ? AND region = ? AND "
-                + "cert_id = ?", rs -> Rows.deviceCertificate(scope, rs), scope.account(), scope.region(),
-                certificateId));
+        return read(c -> scoped("SELECT * FROM device_certificates WHERE " + SCOPE + " AND cert_id = :cert_id", scope)
+                .bind("cert_id", certificateId).queryOne(c, rs -> Rows.deviceCertificate(scope, rs)));
     }
 
     @Override
     public Optional<DeviceCertificate> findPendingTransfer(Scope target, String certificateId) {
-        return read(c -> queryOne(c, "SELECT * FROM device_certificates WHERE transfer_target = ? AND region = ? "
-                + "AND cert_id = ?", rs -> Rows.ownedDeviceCertificate(target.region(), rs), target.account(),
-                target.region(), certificateId));
+        return read(c -> Sql.of("SELECT * FROM device_certificates WHERE transfer_target = :target AND "
+                + "region = :region AND cert_id = :cert_id").bind("target", target.account())
+                .bind("region", target.region()).bind("cert_id", certificateId)
+                .queryOne(c, rs -> Rows.ownedDeviceCertificate(target.region(), rs)));
     }
 
     @Override
     public boolean replaceDeviceCertificate(DeviceCertificate d, int expectedVersion) {
-        return write(c -> update(c, "UPDATE device_certificates SET " + CHANGED_COLUMNS + " WHERE account = ? AND "
-                + "region = ? AND cert_id = ? AND customer_version = ?", changedValues(d, d.scope().account(),
-                        d.scope().region(), d.certificateId(), expectedVersion)) == 1);
+        Columns changed = changedDeviceColumns(d);
+        return write(c -> scoped("UPDATE device_certificates SET " + changed.assignments() + " WHERE " + SCOPE
+                + " AND cert_id = :cert_id AND customer_version = :expected_version", d.scope())
+                .bind(changed).bind("cert_id", d.certificateId()).bind("expected_version", expectedVersion)
+                .update(c) == 1);
     }
 
     @Override
     public boolean acceptDeviceCertificateTransfer(DeviceCertificate d, int expectedVersion) {
+        Columns changed = new Columns().set("account", d.scope().account()).setAll(changedDeviceColumns(d));
         // The NOT EXISTS guard turns a clash with the target's own copy of the certificate into "nothing written"
         // instead of a primary key violation; the caller re-reads and explains.
-        return write(c -> update(c, "UPDATE device_certificates SET account = ?, " + CHANGED_COLUMNS + " WHERE "
-                + "account = ? AND region = ? AND cert_id = ? AND customer_version = ? AND transfer_target = ? AND "
-                + "NOT EXISTS (SELECT 1 FROM device_certificates mine WHERE mine.account = ? AND mine.region = ? "
-                + "AND mine.cert_id = ?)", prepend(d.scope().account(), changedValues(d,
-                        d.transfer().previousOwner(), d.scope().region(), d.certificateId(), expectedVersion,
-                        d.scope().account(), d.scope().account(), d.scope().region(), d.certificateId()))) == 1);
+        return write(c -> Sql.of("UPDATE device_certificates SET " + changed.assignments() + " WHERE "
+                + "account = :source AND region = :region AND cert_id = :cert_id AND "
+                + "customer_version = :expected_version AND transfer_target = :account AND NOT EXISTS (SELECT 1 "
+                + "FROM device_certificates mine WHERE mine.account = :account AND mine.region = :region AND "
+                + "mine.cert_id = :cert_id)")
+                .bind(changed)
+                .bind("source", d.transfer().previousOwner())
+                .bind("region", d.scope().region())
+                .bind("cert_id", d.certificateId())
+                .bind("expected_version", expectedVersion)
+                .update(c) == 1);
     }
 
-    private static Object[] changedValues(DeviceCertificate d, Object... where) {
+    /** What an update of a device certificate may change: its status, audit and transfer data. */
+    private static Columns changedDeviceColumns(DeviceCertificate d) {
         TransferData t = d.transfer();
-        List<Object> values = new ArrayList<>(Arrays.asList(d.status().name(),
-                d.audit().lastModifiedDate().toEpochMilli(), d.audit().customerVersion(), d.audit().generationId(),
-                t.targetAccount(), t.previousOwner(), t.transferMessage(), Rows.millis(t.transferDate()),
-                t.rejectReason(), Rows.millis(t.rejectDate()), Rows.millis(t.acceptDate())));
-        values.addAll(Arrays.asList(where));
-        return values.toArray();
-    }
-
-    private static Object[] prepend(Object first, Object[] rest) {
-        Object[] all = new Object[rest.length + 1];
-        all[0] = first;
-        System.arraycopy(rest, 0, all, 1, rest.length);
-        return all;
+        return new Columns()
+                .set("status", d.status())
+                .set("modified_ms", d.audit().lastModifiedDate().toEpochMilli())
+                .set("customer_version", d.audit().customerVersion())
+                .set("generation_id", d.audit().generationId())
+                .set("transfer_target", t.targetAccount())
+                .set("previous_owner", t.previousOwner())
+                .set("transfer_message", t.transferMessage())
+                .set("transfer_date_ms", Rows.millis(t.transferDate()))
+                .set("reject_reason", t.rejectReason())
+                .set("reject_date_ms", Rows.millis(t.rejectDate()))
+                .set("accept_date_ms", Rows.millis(t.acceptDate()));
     }
 
     @Override
     public boolean deleteDeviceCertificate(Scope scope, String certificateId, int expectedVersion) {
-        return write(c -> update(c, "DELETE FROM device_certificates WHERE account = ? AND region = ? AND "
-                + "cert_id = ? AND customer_version = ?", scope.account(), scope.region(), certificateId,
-                expectedVersion) == 1);
+        return write(c -> scoped("DELETE FROM device_certificates WHERE " + SCOPE + " AND cert_id = :cert_id AND "
+                + "customer_version = :expected_version", scope).bind("cert_id", certificateId)
+                .bind("expected_version", expectedVersion).update(c) == 1);
     }
 
     @Override
     public Page<ListedCertificate> listDeviceCertificates(Scope scope, PageRequest request) {
-        List<Object> params = new ArrayList<>();
-        addKeysetParams(params, request, scope.account(), scope.region());
-        addKeysetParams(params, request, scope.account(), scope.region());
-        params.add(request.limit() + 1);
-        return page(KeysetQuery.union("device_certificates", List.of("account", "region"),
-                List.of("transfer_target", "region"), request), request, params);
+        return page(KeysetQuery.union("device_certificates", List.of(SCOPE),
+                List.of("transfer_target = :account", "region = :region"), request), scope, request);
     }
 
     @Override
     public Page<ListedCertificate> listDeviceCertificatesByCa(Scope scope, String caId, PageRequest request) {
-        return page("device_certificates", List.of("account", "region", "ca_id"), request, scope.account(),
-                scope.region(), caId);
+        return page(KeysetQuery.sql("device_certificates", List.of(SCOPE, "ca_id = :ca_id"), request), scope,
+                request, "ca_id", caId);
     }
 
-    private Page<ListedCertificate> page(String table, List<String> columns, PageRequest request, Object... values) {
-        List<Object> params = new ArrayList<>();
-        addKeysetParams(params, request, values);
-        return page(KeysetQuery.sql(table, columns, request), request, params);
+    private Page<ListedCertificate> page(String sql, Scope scope, PageRequest request) {
+        return page(KeysetQuery.bindPage(scoped(sql, scope), request), request);
     }
 
-    private static void addKeysetParams(List<Object> params, PageRequest request, Object... values) {
-        params.addAll(List.of(values));
-        request.after().ifPresent(key -> {
-            params.add(key.createdMillis());
-            params.add(key.certificateId());
-        });
-        params.add(request.limit() + 1);
+    private Page<ListedCertificate> page(String sql, Scope scope, PageRequest request, String name, Object value) {
+        return page(KeysetQuery.bindPage(scoped(sql, scope).bind(name, value), request), request);
     }
 
-    private Page<ListedCertificate> page(String sql, PageRequest request, List<Object> params) {
-        List<ListedCertificate> rows = read(c -> query(c, sql, Rows::listed, params.toArray()));
+    private Page<ListedCertificate> page(Sql sql, PageRequest request) {
+        List<ListedCertificate> rows = read(c -> sql.query(c, Rows::listed));
         boolean hasMore = rows.size() > request.limit();
         return new Page<>(hasMore ? rows.subList(0, request.limit()) : rows, hasMore);
     }

@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.certreg.core.PageKey;
 import dev.certreg.core.PageRequest;
+import dev.certreg.store.jdbc.Sql;
 import dev.certreg.store.jdbc.internal.KeysetQuery;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,17 +55,16 @@ class KeysetQueryPlanTest {
     void aPageIsAnIndexOnlyRangeReadInBothOrdersAtAnyDepth(String table, String index, String filter)
             throws Exception {
         List<String> columns = List.of(filter.split(";"));
-        List<Object> values = new ArrayList<>(List.of(ACCOUNT, REGION, "t-3").subList(0, columns.size()));
-        if (columns.contains("ca_id")) {
-            values.set(2, "ca-3");
-        }
+        Map<String, Object> values = Map.of("account", ACCOUNT, "region", REGION, "template_name", "t-3", "ca_id",
+                "ca-3");
+        List<String> filters = columns.stream().map(column -> column + " = :" + column).toList();
         for (boolean ascending : new boolean[] {true, false}) {
             for (Optional<PageKey> after :
                     List.of(Optional.<PageKey>empty(), Optional.of(new PageKey(ROWS / 2, "8")))) {
-                List<Object> params = new ArrayList<>(values);
-                after.ifPresent(key -> params.addAll(List.of(key.createdMillis(), key.certificateId())));
-                params.add(26);
-                String plan = plan(KeysetQuery.sql(table, columns, new PageRequest(25, ascending, after)), params);
+                PageRequest request = new PageRequest(25, ascending, after);
+                Sql explain = Sql.of("EXPLAIN " + KeysetQuery.sql(table, filters, request));
+                columns.forEach(column -> explain.bind(column, values.get(column)));
+                String plan = plan(KeysetQuery.bindPage(explain, request));
                 assertThat(plan).contains("Index Only Scan").contains(" using " + index + " on ")
                         .doesNotContain("Sort").doesNotContain("Filter");
                 if (after.isPresent()) {
@@ -78,29 +76,20 @@ class KeysetQueryPlanTest {
 
     @Test
     void aLookupByIdReadsTheScopedPrimaryKey() throws Exception {
-        assertThat(plan("SELECT * FROM device_certificates WHERE account = ? AND region = ? AND cert_id = ?",
-                List.of(ACCOUNT, REGION, "x"))).contains(" using device_certificates_pkey on ").doesNotContain("Seq");
+        assertThat(plan(Sql.of("EXPLAIN SELECT * FROM device_certificates WHERE account = :account AND "
+                + "region = :region AND cert_id = :cert_id").bind("account", ACCOUNT).bind("region", REGION)
+                .bind("cert_id", "x"))).contains(" using device_certificates_pkey on ").doesNotContain("Seq");
     }
 
     @Test
     void theDefaultModeOwnerLookupReadsThePartialUniqueIndex() throws Exception {
-        assertThat(plan("SELECT account FROM ca_certificates WHERE region = ? AND cert_id = ? AND mode = 'DEFAULT'",
-                List.of(REGION, "x"))).contains(" using ca_certificates_default_mode on ").doesNotContain("Seq");
+        assertThat(plan(Sql.of("EXPLAIN SELECT account FROM ca_certificates WHERE region = :region AND "
+                + "cert_id = :cert_id AND mode = 'DEFAULT'").bind("region", REGION).bind("cert_id", "x"))).contains(" using ca_certificates_default_mode on ").doesNotContain("Seq");
     }
 
-    private static String plan(String sql, List<Object> params) throws Exception {
-        try (Connection c = database.dataSource(EmbeddedDatabase.MAIN).getConnection();
-                PreparedStatement statement = c.prepareStatement("EXPLAIN " + sql)) {
-            for (int i = 0; i < params.size(); i++) {
-                statement.setObject(i + 1, params.get(i));
-            }
-            List<String> lines = new ArrayList<>();
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    lines.add(rs.getString(1));
-                }
-            }
-            return String.join("\n", lines);
+    private static String plan(Sql explain) throws Exception {
+        try (Connection c = database.dataSource(EmbeddedDatabase.MAIN).getConnection()) {
+            return String.join("\n", explain.query(c, rs -> rs.getString(1)));
         }
     }
 }
