@@ -4,7 +4,10 @@ import dev.certreg.core.CertificateStore;
 import dev.certreg.core.x509.IssuingCa;
 import dev.certreg.server.Authenticator;
 import dev.certreg.server.CertregServer;
+import dev.certreg.server.Management;
 import dev.certreg.server.ServerSettings;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +36,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-threads", defaultValue = "64", description = "Request threads (default: ${DEFAULT-VALUE}).")
     int maxThreads;
 
+    @Option(names = "--management-port", paramLabel = "PORT", defaultValue = "" + Management.ON_API_PORT,
+            description = "Serve /health, /health/ready and /metrics on this port (0 for any free one) instead of"
+                    + " beside the API.")
+    int managementPort;
+
     @Mixin
     AuthOptions auth;
 
@@ -46,15 +54,25 @@ final class ServeCommand implements Callable<Integer> {
             Configured<Authenticator> authenticator = auth.authenticator(clock);
             byte[] secret = markerSecret();
             IssuingCa issuingCa = issuingCa(clock);
-            Configured<CertificateStore> opened = store.open(dataDir);
+            Management management = management();
+            Configured<CertificateStore> opened = store.open(dataDir, management.registry());
             try (CertificateStore certificates = opened.value()) {
                 ServerSettings settings =
                         new ServerSettings(host, port, authenticator.value(), secret, maxThreads, issuingCa);
-                return serve(settings, certificates, clock, opened.description(), authenticator.description());
+                return serve(settings, management, certificates, clock, opened.description(),
+                        authenticator.description());
             }
         } catch (StartupFailure e) {
             System.err.println("certreg: " + e.getMessage());
             return 1;
+        }
+    }
+
+    private Management management() throws StartupFailure {
+        try {
+            return new Management(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), managementPort);
+        } catch (IllegalArgumentException e) {
+            throw new StartupFailure("--management-port: " + e.getMessage());
         }
     }
 
@@ -77,19 +95,23 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private int serve(ServerSettings settings, CertificateStore certificates, Clock clock, String storeLine,
-            String authLine) throws InterruptedException, StartupFailure {
+    private int serve(ServerSettings settings, Management management, CertificateStore certificates, Clock clock,
+            String storeLine, String authLine) throws InterruptedException, StartupFailure {
         CertregServer server;
         try {
-            server = CertregServer.start(settings, certificates, clock);
+            server = CertregServer.start(settings, certificates, clock, management);
         } catch (Exception e) {
-            throw new StartupFailure("cannot listen on " + host + ":" + port + ": " + StartupFailure.rootMessage(e));
+            String ports = management.separatePort() ? port + " (management port " + managementPort + ")" : "" + port;
+            throw new StartupFailure("cannot listen on " + host + ":" + ports + ": " + StartupFailure.rootMessage(e));
         }
         try (server) {
             System.out.println("certreg is serving " + storeLine);
             System.out.println("endpoint: " + server.endpoint() + "  (aws iot ... --endpoint-url " + server.endpoint()
                     + ")");
             System.out.println("auth: " + authLine);
+            System.out.println("health: " + server.managementEndpoint().resolve("/health") + "  readiness: "
+                    + server.managementEndpoint().resolve("/health/ready") + "  metrics: "
+                    + server.managementEndpoint().resolve("/metrics"));
             System.out.flush();
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "certreg-shutdown"));
             server.join();

@@ -3,6 +3,7 @@ package dev.certreg.cli;
 import dev.certreg.core.CertificateStore;
 import dev.certreg.store.postgres.PostgresCertificateStore;
 import dev.certreg.store.sqlite.SqliteCertificateStore;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -23,14 +24,14 @@ final class StoreOptions {
                     + " read from $CERTREG_DB_PASSWORD only, so that it never shows in a process list.")
     String user;
 
-    /** Opens the store the flags ask for. */
-    Configured<CertificateStore> open(Path dataDir) throws StartupFailure {
+    /** Opens the store the flags ask for, recording its metrics into {@code registry}. */
+    Configured<CertificateStore> open(Path dataDir, MeterRegistry registry) throws StartupFailure {
         if (store.equals("sqlite")) {
             if (jdbcUrl != null || user != null) {
                 throw new StartupFailure("--jdbc-url and --db-user need --store postgres");
             }
             Path file = dataDir.toAbsolutePath().resolve(SqliteCertificateStore.FILE_NAME);
-            return new Configured<>(opened(() -> SqliteCertificateStore.open(dataDir), file.toString()),
+            return new Configured<>(opened(() -> SqliteCertificateStore.open(dataDir, registry), file.toString()),
                     "sqlite " + file);
         }
         if (!store.equals("postgres")) {
@@ -40,7 +41,8 @@ final class StoreOptions {
             throw new StartupFailure("--store postgres needs --jdbc-url jdbc:postgresql://HOST:PORT/DATABASE");
         }
         String password = System.getenv("CERTREG_DB_PASSWORD");
-        return new Configured<>(opened(() -> PostgresCertificateStore.open(jdbcUrl, user, password), jdbcUrl),
+        return new Configured<>(opened(() -> PostgresCertificateStore.open(jdbcUrl, user, password, registry),
+                jdbcUrl),
                 "postgres " + jdbcUrl);
     }
 

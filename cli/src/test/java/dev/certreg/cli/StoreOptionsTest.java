@@ -6,6 +6,7 @@ import dev.certreg.core.CertificateStore;
 import dev.certreg.core.Scope;
 import dev.certreg.store.postgres.PostgresCertificateStore;
 import dev.certreg.store.sqlite.SqliteCertificateStore;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class StoreOptionsTest {
 
     @Test
     void theDefaultIsAnSqliteFileInTheDataDirectory() throws Exception {
-        Configured<CertificateStore> opened = options().open(dataDir);
+        Configured<CertificateStore> opened = options().open(dataDir, new SimpleMeterRegistry());
         try (CertificateStore store = opened.value()) {
             assertThat(store).isInstanceOf(SqliteCertificateStore.class);
             assertThat(opened.description()).endsWith(SqliteCertificateStore.FILE_NAME);
@@ -32,7 +33,8 @@ class StoreOptionsTest {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.start()) {
             String url = postgres.getJdbcUrl("postgres", "postgres");
             Configured<CertificateStore> opened =
-                    options("--store", "postgres", "--jdbc-url", url, "--db-user", "postgres").open(dataDir);
+                    options("--store", "postgres", "--jdbc-url", url, "--db-user", "postgres").open(dataDir,
+                            new SimpleMeterRegistry());
             try (CertificateStore store = opened.value()) {
                 assertThat(store).isInstanceOf(PostgresCertificateStore.class);
                 assertThat(store.registrationCode(SCOPE, "code")).isEqualTo("code");

@@ -1,6 +1,7 @@
 package dev.certreg.core;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -81,6 +82,15 @@ public interface CertificateStore extends AutoCloseable {
 
     /** One page of the scope's device certificates registered under {@code caCertificateId}. */
     Page<ListedCertificate> listDeviceCertificatesByCa(Scope scope, String caCertificateId, PageRequest request);
+
+    /**
+     * How many device certificates are in each status, over every account and region; a status with none may be
+     * absent. For metrics: one aggregate query, never a walk of the rows through the caller.
+     */
+    Map<CertificateStatus, Long> countDeviceCertificatesByStatus();
+
+    /** Returns if the store answers a query now; throws what the store throws otherwise. For readiness probes. */
+    void checkReady();
 
     /** Releases connections and files; the store is unusable afterwards. */
     @Override

@@ -44,7 +44,7 @@ final class ApiHandler extends Handler.Abstract {
         String requestId = UUID.randomUUID().toString();
         ApiResponse result;
         try {
-            result = ApiResponse.ok(run(read(request)));
+            result = ApiResponse.ok(run(request, read(request)));
         } catch (Throwable failure) {
             result = ErrorResponses.of(failure, requestId);
         }
@@ -54,9 +54,11 @@ final class ApiHandler extends Handler.Abstract {
 
     // Authenticate before routing: the route is read from the path the signature covers, and a caller without valid
     // credentials learns nothing of which paths exist.
-    private ObjectNode run(RawRequest raw) {
+    private ObjectNode run(Request request, RawRequest raw) {
         Scope scope = authenticator.authenticate(raw);
+        request.setAttribute(RequestObserver.ACCOUNT, scope.account());
         Routes.Match match = routes.find(raw.method(), raw.path());
+        request.setAttribute(RequestObserver.OPERATION, match.route().name());
         ObjectNode body = Json.parseBody(raw.body());
         return match.route().operation().handle(new ApiRequest(scope, match.labels(), raw.query(), body));
     }

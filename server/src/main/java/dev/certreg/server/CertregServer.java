@@ -9,19 +9,27 @@ import dev.certreg.core.EndpointService;
 import dev.certreg.core.IssuedCertificateService;
 import dev.certreg.core.MarkerCodec;
 import dev.certreg.core.x509.X509Codec;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * A running registry endpoint: Jetty in front of the services over one store. Configuration is frozen once it
- * starts. Closing stops Jetty; the store belongs to the caller. Thread-safe.
+ * A running registry endpoint: Jetty in front of the services over one store, with the operations endpoints of
+ * {@link Management}. Configuration is frozen once it starts. Closing stops accepting connections, lets requests in
+ * flight finish for up to {@link #STOP_TIMEOUT_MS} and stops Jetty; the store belongs to the caller. Thread-safe.
  */
 public final class CertregServer implements AutoCloseable {
     /**
@@ -31,12 +39,19 @@ public final class CertregServer implements AutoCloseable {
     private static final UriCompliance URI_COMPLIANCE =
             UriCompliance.DEFAULT.with("certreg", UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT);
 
+    /** How long closing waits for requests in flight before it stops Jetty anyway. */
+    public static final long STOP_TIMEOUT_MS = 10_000;
+
     private final Server jetty;
     private final URI endpoint;
+    private final URI managementEndpoint;
+    private final ReadinessProbe readiness;
 
-    private CertregServer(Server jetty, URI endpoint) {
+    private CertregServer(Server jetty, URI endpoint, URI managementEndpoint, ReadinessProbe readiness) {
         this.jetty = jetty;
         this.endpoint = endpoint;
+        this.managementEndpoint = managementEndpoint;
+        this.readiness = readiness;
     }
 
     /**
@@ -49,6 +64,19 @@ public final class CertregServer implements AutoCloseable {
      */
     public static CertregServer start(ServerSettings settings, CertificateStore store, Clock clock)
             throws Exception {
+        return start(settings, store, clock, Management.onApiPort());
+    }
+
+    /**
+     * Starts a server whose operations endpoints are served as {@code management} says.
+     *
+     * @param settings where to listen, how to authenticate, the marker secret and the issuing CA
+     * @param store the certificate store
+     * @param clock the source of time for creation dates and validity checks
+     * @param management the metrics registry and where {@code /health} and {@code /metrics} are served
+     */
+    public static CertregServer start(ServerSettings settings, CertificateStore store, Clock clock,
+            Management management) throws Exception {
         X509Codec codec = new X509Codec();
         CertificateLists lists = new CertificateLists(new MarkerCodec(settings.markerSecret()));
         CaCertificateService caService = new CaCertificateService(store, codec, lists, clock, new SecureRandom());
@@ -67,21 +95,62 @@ public final class CertregServer implements AutoCloseable {
         http.setSendServerVersion(false);
         http.setSendDateHeader(false);
         http.setUriCompliance(URI_COMPLIANCE);
-        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
-        connector.setHost(settings.host());
-        connector.setPort(settings.port());
-        jetty.addConnector(connector);
+        ServerConnector connector = connector(jetty, http, settings.host(), settings.port());
+        ServerConnector managementConnector = management.separatePort()
+                ? connector(jetty, http, settings.host(), management.port())
+                : null;
         ResponseWriter writer = new ResponseWriter(clock);
-        jetty.setHandler(new ApiHandler(routes, settings.authenticator(), writer));
+        PrometheusMeterRegistry registry = management.registry();
+        bindStandardMetrics(registry, store);
+        ReadinessProbe readiness = new ReadinessProbe(store);
+        Handler api = new RequestObserver(new ApiHandler(routes, settings.authenticator(), writer), registry);
+        jetty.setHandler(new GracefulHandler(new ManagementHandler(api, registry, readiness, managementConnector)));
         jetty.setErrorHandler(new JsonErrorHandler(writer));
-        jetty.start();
-        String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
-        return new CertregServer(jetty, URI.create("http://" + host + ":" + connector.getLocalPort()));
+        jetty.setStopTimeout(STOP_TIMEOUT_MS);
+        jetty.setStopAtShutdown(false);
+        try {
+            jetty.start();
+        } catch (Exception e) {
+            readiness.close();
+            throw e;
+        }
+        URI endpoint = uri(settings.host(), connector);
+        return new CertregServer(jetty, endpoint,
+                managementConnector == null ? endpoint : uri(settings.host(), managementConnector), readiness);
+    }
+
+    private static ServerConnector connector(Server jetty, HttpConfiguration http, String host, int port) {
+        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        connector.setHost(host);
+        connector.setPort(port);
+        jetty.addConnector(connector);
+        return connector;
+    }
+
+    private static void bindStandardMetrics(PrometheusMeterRegistry registry, CertificateStore store) {
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        CertificateGauges.register(store, registry);
+    }
+
+    private static URI uri(String host, ServerConnector connector) {
+        String literal = host.contains(":") ? "[" + host + "]" : host;
+        return URI.create("http://" + literal + ":" + connector.getLocalPort());
     }
 
     /** The URL to give SDKs as their endpoint override. */
     public URI endpoint() {
         return endpoint;
+    }
+
+    /**
+     * The base URL of {@code /health}, {@code /health/ready} and {@code /metrics}: the {@link #endpoint()} unless a
+     * separate management port was asked for.
+     */
+    public URI managementEndpoint() {
+        return managementEndpoint;
     }
 
     /** Blocks until the server stops. */
@@ -95,6 +164,8 @@ public final class CertregServer implements AutoCloseable {
             jetty.stop();
         } catch (Exception e) {
             throw new IllegalStateException("Jetty did not stop cleanly", e);
+        } finally {
+            readiness.close();
         }
     }
 }

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -95,6 +96,22 @@ public abstract class CertificateStoreContract {
         assertThat(store().findDefaultModeCaOwner("us-east-1", id("ca"))).contains(SCOPE.account());
         assertThat(store().insertCaCertificate(ca(OTHER_ACCOUNT, "ca", CertificateMode.SNI_ONLY, null, 3))).isTrue();
         assertThat(store().insertCaCertificate(ca(OTHER_REGION, "ca", CertificateMode.DEFAULT, null, 4))).isTrue();
+    }
+
+    @Test
+    void deviceCertificatesAreCountedByStatusOverEveryScope() {
+        assertThat(store().countDeviceCertificatesByStatus().getOrDefault(CertificateStatus.ACTIVE, 0L)).isZero();
+        DeviceCertificate first = device(SCOPE, "d1", "ca", 1_000);
+        store().insertDeviceCertificate(first);
+        store().insertDeviceCertificate(device(OTHER_ACCOUNT, "d2", "ca", 1_000));
+        store().insertDeviceCertificate(device(OTHER_REGION, "d3", "ca", 1_000));
+        store().replaceDeviceCertificate(withStatus(first, CertificateStatus.REVOKED), 1);
+
+        Map<CertificateStatus, Long> counts = store().countDeviceCertificatesByStatus();
+
+        assertThat(counts).containsEntry(CertificateStatus.REVOKED, 1L);
+        assertThat(counts.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(3);
+        store().checkReady();
     }
 
     @Test

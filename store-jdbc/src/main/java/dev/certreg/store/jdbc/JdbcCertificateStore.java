@@ -1,6 +1,7 @@
 package dev.certreg.store.jdbc;
 
 import dev.certreg.core.CaCertificate;
+import dev.certreg.core.CertificateStatus;
 import dev.certreg.core.CertificateStore;
 import dev.certreg.core.DeviceCertificate;
 import dev.certreg.core.ListedCertificate;
@@ -11,9 +12,15 @@ import dev.certreg.core.Scope;
 import dev.certreg.core.Tag;
 import dev.certreg.core.TransferData;
 import dev.certreg.store.jdbc.internal.KeysetQuery;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,10 +38,31 @@ public abstract class JdbcCertificateStore implements CertificateStore {
     private static final String SELECT_CODE = "SELECT code FROM registration_codes WHERE " + SCOPE;
 
     private final Database db;
+    private final Timer reads;
+    private final Timer writes;
 
     /** A store over {@code db}, whose schema the subclass has already migrated; closing the store closes it. */
     protected JdbcCertificateStore(Database db) {
+        this(db, new CompositeMeterRegistry());
+    }
+
+    /**
+     * A store over {@code db} that times its reads and writes into {@code registry} as {@code certreg.store}
+     * ({@code kind} read or write), a write including its wait for the commit.
+     */
+    protected JdbcCertificateStore(Database db, MeterRegistry registry) {
         this.db = db;
+        this.reads = storeTimer(registry, "read");
+        this.writes = storeTimer(registry, "write");
+    }
+
+    private static Timer storeTimer(MeterRegistry registry, String kind) {
+        return Timer.builder("certreg.store")
+                .description("Time of one store read or write (a write until its commit is durable)")
+                .tag("kind", kind)
+                .serviceLevelObjectives(Duration.ofNanos(250_000), Duration.ofMillis(1), Duration.ofMillis(5),
+                        Duration.ofMillis(25), Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(2))
+                .register(registry);
     }
 
     /** {@code sql} with the scope bound as {@code :account} and {@code :region}. */
@@ -284,19 +312,38 @@ public abstract class JdbcCertificateStore implements CertificateStore {
         db.close();
     }
 
+    @Override
+    public Map<CertificateStatus, Long> countDeviceCertificatesByStatus() {
+        Map<CertificateStatus, Long> counts = new EnumMap<>(CertificateStatus.class);
+        read(c -> Sql.of("SELECT status, COUNT(*) FROM device_certificates GROUP BY status")
+                .query(c, rs -> counts.put(CertificateStatus.valueOf(rs.getString(1)), rs.getLong(2))));
+        return counts;
+    }
+
+    @Override
+    public void checkReady() {
+        read(c -> Sql.of("SELECT 1").query(c, rs -> rs.getInt(1)));
+    }
+
     private <T> T write(SqlWork<T> work) {
+        long start = System.nanoTime();
         try {
             return db.write(work);
         } catch (SQLException e) {
             throw new StoreException(db, e);
+        } finally {
+            writes.record(Duration.ofNanos(System.nanoTime() - start));
         }
     }
 
     private <T> T read(SqlWork<T> work) {
+        long start = System.nanoTime();
         try {
             return db.read(work);
         } catch (SQLException e) {
             throw new StoreException(db, e);
+        } finally {
+            reads.record(Duration.ofNanos(System.nanoTime() - start));
         }
     }
 }

@@ -2,6 +2,8 @@ package dev.certreg.store.postgres;
 
 import dev.certreg.core.CertificateStore;
 import dev.certreg.store.jdbc.JdbcCertificateStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import javax.sql.DataSource;
 
 /**
@@ -11,8 +13,8 @@ import javax.sql.DataSource;
  */
 public final class PostgresCertificateStore extends JdbcCertificateStore {
 
-    private PostgresCertificateStore(PostgresConnections db) {
-        super(db);
+    private PostgresCertificateStore(PostgresConnections db, MeterRegistry registry) {
+        super(db, registry);
     }
 
     /**
@@ -20,7 +22,16 @@ public final class PostgresCertificateStore extends JdbcCertificateStore {
      * at most 10 connections, migrating the schema first. Closing the store closes the pool.
      */
     public static PostgresCertificateStore open(String jdbcUrl, String user, String password) {
-        return new PostgresCertificateStore(PostgresConnections.pooled(jdbcUrl, user, password));
+        return open(jdbcUrl, user, password, new CompositeMeterRegistry());
+    }
+
+    /**
+     * Opens the store as {@link #open(String, String, String)} does, recording store latency and HikariCP's pool
+     * metrics ({@code hikaricp_*}) into {@code registry}.
+     */
+    public static PostgresCertificateStore open(String jdbcUrl, String user, String password,
+            MeterRegistry registry) {
+        return new PostgresCertificateStore(PostgresConnections.pooled(jdbcUrl, user, password, registry), registry);
     }
 
     /**
@@ -29,6 +40,6 @@ public final class PostgresCertificateStore extends JdbcCertificateStore {
      * open.
      */
     public static PostgresCertificateStore open(DataSource dataSource) {
-        return new PostgresCertificateStore(PostgresConnections.over(dataSource));
+        return new PostgresCertificateStore(PostgresConnections.over(dataSource), new CompositeMeterRegistry());
     }
 }

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.certreg.store.jdbc.Database;
 import dev.certreg.store.jdbc.SqlWork;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -25,13 +26,14 @@ final class PostgresConnections implements Database {
     }
 
     /** A pool of connections to {@code jdbcUrl}, the schema migrated; the pool closes with this. */
-    static PostgresConnections pooled(String jdbcUrl, String user, String password) {
+    static PostgresConnections pooled(String jdbcUrl, String user, String password, MeterRegistry registry) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("certreg-postgres");
         config.setJdbcUrl(jdbcUrl);
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(MAXIMUM_POOL_SIZE);
+        config.setMetricRegistry(registry);
         HikariDataSource pool = new HikariDataSource(config);
         try {
             migrate(pool);

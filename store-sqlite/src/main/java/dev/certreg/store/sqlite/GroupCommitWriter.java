@@ -1,6 +1,8 @@
 package dev.certreg.store.sqlite;
 
 import dev.certreg.store.jdbc.SqlWork;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -23,10 +25,16 @@ final class GroupCommitWriter implements AutoCloseable {
     private final Connection connection;
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
+    private final DistributionSummary batchSizes;
     private volatile boolean closed;
 
-    GroupCommitWriter(Connection connection) {
+    GroupCommitWriter(Connection connection, MeterRegistry registry) {
         this.connection = connection;
+        this.batchSizes = DistributionSummary.builder("certreg.sqlite.commit.batch")
+                .description("Writes committed together by one SQLite commit (one fsync)")
+                .baseUnit("writes")
+                .serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64, MAX_BATCH)
+                .register(registry);
         this.thread = new Thread(this::run, "certreg-sqlite-writer");
         thread.setDaemon(true);
         thread.start();
@@ -51,6 +59,7 @@ final class GroupCommitWriter implements AutoCloseable {
                 continue;
             }
             queue.drainTo(batch, MAX_BATCH - 1);
+            batchSizes.record(batch.size());
             commit(batch);
             batch.clear();
         }

@@ -2,6 +2,8 @@ package dev.certreg.store.sqlite;
 
 import dev.certreg.core.CertificateStore;
 import dev.certreg.store.jdbc.JdbcCertificateStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.nio.file.Path;
 
 /**
@@ -14,12 +16,21 @@ public final class SqliteCertificateStore extends JdbcCertificateStore {
     public static final String FILE_NAME = "certreg.db";
     private static final int READERS = 4;
 
-    private SqliteCertificateStore(SqliteConnections db) {
-        super(db);
+    private SqliteCertificateStore(SqliteConnections db, MeterRegistry registry) {
+        super(db, registry);
     }
 
     /** Opens (creating and migrating if needed) the store in {@code dataDir}. */
     public static SqliteCertificateStore open(Path dataDir) {
-        return new SqliteCertificateStore(new SqliteConnections(dataDir.resolve(FILE_NAME), READERS));
+        return open(dataDir, new CompositeMeterRegistry());
+    }
+
+    /**
+     * Opens (creating and migrating if needed) the store in {@code dataDir}, recording store latency and the size of
+     * each group commit ({@code certreg.sqlite.commit.batch}) into {@code registry}.
+     */
+    public static SqliteCertificateStore open(Path dataDir, MeterRegistry registry) {
+        return new SqliteCertificateStore(
+                new SqliteConnections(dataDir.resolve(FILE_NAME), READERS, registry), registry);
     }
 }

@@ -2,6 +2,7 @@ package dev.certreg.store.sqlite;
 
 import dev.certreg.store.jdbc.Database;
 import dev.certreg.store.jdbc.SqlWork;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -25,11 +26,11 @@ final class SqliteConnections implements Database {
     private final BlockingQueue<Connection> readers;
     private final List<Connection> all = new ArrayList<>();
 
-    SqliteConnections(Path file, int readerCount) {
+    SqliteConnections(Path file, int readerCount, MeterRegistry registry) {
         String url = "jdbc:sqlite:" + file.toAbsolutePath();
         migrate(url);
         try {
-            writer = new GroupCommitWriter(open(url, false));
+            writer = new GroupCommitWriter(open(url, false), registry);
             readers = new ArrayBlockingQueue<>(readerCount);
             for (int i = 0; i < readerCount; i++) {
                 readers.add(open(url, true));
