@@ -34,6 +34,9 @@ public interface CertificateStore extends AutoCloseable {
     /** The account of the region that holds {@code certificateId} as a DEFAULT-mode CA, if any. */
     Optional<String> findDefaultModeCaOwner(String region, String certificateId);
 
+    /** Every registration of a CA certificate id, in any account and region: the device endpoint's JITR lookup. */
+    List<CaCertificate> findCaCertificatesById(String certificateId);
+
     /** The scope's CA certificates with this subject DN. */
     List<CaCertificate> findCaCertificatesBySubject(Scope scope, String subject);
 
@@ -50,6 +53,12 @@ public interface CertificateStore extends AutoCloseable {
     boolean insertDeviceCertificate(DeviceCertificate certificate);
 
     Optional<DeviceCertificate> findDeviceCertificate(Scope scope, String certificateId);
+
+    /**
+     * Every registration of a device certificate id, in any account and region: the device endpoint knows the
+     * certificate before it knows the account.
+     */
+    List<DeviceCertificate> findDeviceCertificatesById(String certificateId);
 
     /**
      * The device certificate whose pending transfer is offered to {@code target}'s account in its region; the

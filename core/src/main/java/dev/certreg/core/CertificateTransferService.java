@@ -14,10 +14,17 @@ import java.util.UUID;
 public final class CertificateTransferService {
     private final CertificateStore store;
     private final Clock clock;
+    private final CertificateChangeListener changes;
 
     public CertificateTransferService(CertificateStore store, Clock clock) {
+        this(store, clock, CertificateChangeListener.NONE);
+    }
+
+    /** A service that tells {@code changes} of every committed transfer and acceptance. */
+    public CertificateTransferService(CertificateStore store, Clock clock, CertificateChangeListener changes) {
         this.store = store;
         this.clock = clock;
+        this.changes = changes;
     }
 
     /**
@@ -39,6 +46,7 @@ public final class CertificateTransferService {
                     current.changed(source, CertificateStatus.PENDING_TRANSFER, offer, audit(current, now)),
                     current.audit().customerVersion());
         });
+        changes.certificateChanged(certificateId);
         return target.certificateArn(certificateId);
     }
 
@@ -98,6 +106,7 @@ public final class CertificateTransferService {
             return store.acceptDeviceCertificateTransfer(
                     pending.changed(target, status, accepted, audit(pending, now)), pending.audit().customerVersion());
         });
+        changes.certificateChanged(certificateId);
     }
 
     /** The certificate pending transfer to {@code target}, or the error that explains why there is none. */

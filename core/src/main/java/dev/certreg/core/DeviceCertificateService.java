@@ -17,12 +17,20 @@ public final class DeviceCertificateService {
     private final X509Codec codec;
     private final CertificateLists lists;
     private final Clock clock;
+    private final CertificateChangeListener changes;
 
     public DeviceCertificateService(CertificateStore store, X509Codec codec, CertificateLists lists, Clock clock) {
+        this(store, codec, lists, clock, CertificateChangeListener.NONE);
+    }
+
+    /** A service that tells {@code changes} of every committed status change and deletion. */
+    public DeviceCertificateService(CertificateStore store, X509Codec codec, CertificateLists lists, Clock clock,
+            CertificateChangeListener changes) {
         this.store = store;
         this.codec = codec;
         this.lists = lists;
         this.clock = clock;
+        this.changes = changes;
     }
 
     /** RegisterCertificate: a device certificate signed by one of the scope's registered, ACTIVE CAs. */
@@ -44,6 +52,30 @@ public final class DeviceCertificateService {
         ParsedCertificate device = parseDevice(request.certificatePem());
         CertificateStatus status = initialStatus(request);
         return insert(scope, device, request.certificatePem(), null, status, CertificateMode.SNI_ONLY);
+    }
+
+    /**
+     * Just-in-time registration: a device presented {@code pem}, signed by {@code ca}, on the device endpoint. It is
+     * registered PENDING_ACTIVATION under the CA in the CA owner's account, if the CA still is ACTIVE and allows
+     * auto-registration (AWS IoT developer guide, "Just-in-time registration of client certificates" and "Deactivate
+     * a CA certificate"). A certificate registered meanwhile is returned as it stands.
+     */
+    public DeviceCertificate registerPendingActivation(CaCertificate ca, String pem) {
+        ParsedCertificate device = parseDevice(pem);
+        CaCertificate current = store.findCaCertificate(ca.scope(), ca.certificateId())
+                .filter(c -> c.status() == CaCertificateStatus.ACTIVE)
+                .filter(c -> c.autoRegistrationStatus() == AutoRegistrationStatus.ENABLE)
+                .orElseThrow(() -> ServiceException.certificateState("CA certificate " + ca.certificateId()
+                        + " no longer allows auto-registration"));
+        try {
+            insert(current.scope(), device, pem, current.certificateId(), CertificateStatus.PENDING_ACTIVATION,
+                    current.mode());
+        } catch (ServiceException e) {
+            if (e.errorCode() != ErrorCode.RESOURCE_ALREADY_EXISTS) {
+                throw e;
+            }
+        }
+        return owned(current.scope(), device.certificateId());
     }
 
     private ParsedCertificate parseDevice(String pem) {
@@ -145,6 +177,7 @@ public final class DeviceCertificateService {
             }
             return store.replaceDeviceCertificate(withStatus(current, newStatus), current.audit().customerVersion());
         });
+        changes.certificateChanged(certificateId);
     }
 
     private DeviceCertificate withStatus(DeviceCertificate c, CertificateStatus status) {
@@ -166,6 +199,7 @@ public final class DeviceCertificateService {
             }
             return store.deleteDeviceCertificate(scope, certificateId, current.audit().customerVersion());
         });
+        changes.certificateChanged(certificateId);
     }
 
     /** ListCertificates: the scope's certificates and those whose transfer to the scope is pending. */

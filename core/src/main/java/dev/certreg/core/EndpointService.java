@@ -4,6 +4,9 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -19,11 +22,27 @@ public final class EndpointService {
     /** 72 bits fit in 14 base-36 digits (36^14 > 2^72). */
     private static final int ID_BYTES = 9;
 
+    /** The shape of every data address this service derives, in any account and region. */
+    private static final Pattern ACCOUNT_ENDPOINT =
+            Pattern.compile("[0-9a-z]{" + ID_LENGTH + "}(-ats)?\\.iot\\.[a-z0-9-]+\\.amazonaws\\.com(\\.cn)?");
+
     private final SecretKeySpec key;
+    private final String advertisedHost;
+    private final Predicate<String> resolves;
 
     /** {@code serverSecret} is domain-separated here, so it may be a secret that also serves another purpose. */
     public EndpointService(byte[] serverSecret) {
+        this(serverSecret, null, name -> true);
+    }
+
+    /**
+     * A service whose data addresses fall back to {@code advertisedHost} (the device endpoint's host) when
+     * {@code resolves} says AWS's name would not resolve.
+     */
+    public EndpointService(byte[] serverSecret, String advertisedHost, Predicate<String> resolves) {
         this.key = new SecretKeySpec(hmac(new SecretKeySpec(serverSecret, HMAC), "certreg endpoint ids"), HMAC);
+        this.advertisedHost = advertisedHost;
+        this.resolves = resolves;
     }
 
     /** The address for a wire endpoint type; null means iot:Data, as in AWS (not ATS, as moto has it). */
@@ -32,6 +51,23 @@ public final class EndpointService {
                 ? EndpointType.DATA
                 : EndpointType.fromWireName(endpointType).orElseThrow(() -> ServiceException.invalidRequest(
                         "Endpoint type " + endpointType + " not recognized."));
+        String address = awsAddress(scope, type);
+        boolean data = type == EndpointType.DATA || type == EndpointType.DATA_ATS;
+        return data && advertisedHost != null && !resolves.test(address) ? advertisedHost : address;
+    }
+
+    /** Whether {@code host} (an SNI host name) is one of the scope's data addresses in AWS's shape. */
+    public boolean isEndpointOf(Scope scope, String host) {
+        return host.equalsIgnoreCase(awsAddress(scope, EndpointType.DATA_ATS))
+                || host.equalsIgnoreCase(awsAddress(scope, EndpointType.DATA));
+    }
+
+    /** Whether {@code host} has the shape of some account's data address, so it selects one account. */
+    public boolean isAccountEndpoint(String host) {
+        return ACCOUNT_ENDPOINT.matcher(host.toLowerCase(Locale.ROOT)).matches();
+    }
+
+    private String awsAddress(Scope scope, EndpointType type) {
         return type.address(endpointId(scope, type.idKind()), scope.region(), dnsSuffix(scope));
     }
 

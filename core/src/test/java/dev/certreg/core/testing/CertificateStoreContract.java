@@ -90,6 +90,20 @@ public abstract class CertificateStoreContract {
     }
 
     @Test
+    void aLookupByIdAloneFindsTheRegistrationsOfEveryAccountAndRegion() {
+        store().insertDeviceCertificate(device(SCOPE, "d1", "ca", 1_000));
+        store().insertDeviceCertificate(device(OTHER_REGION, "d1", "ca", 2_000));
+        store().insertDeviceCertificate(device(OTHER_ACCOUNT, "d2", "ca", 3_000));
+        store().insertCaCertificate(ca(SCOPE, "ca", CertificateMode.SNI_ONLY, null, 1_000));
+        store().insertCaCertificate(ca(OTHER_ACCOUNT, "ca", CertificateMode.SNI_ONLY, null, 2_000));
+        assertThat(store().findDeviceCertificatesById(id("d1"))).extracting(DeviceCertificate::scope)
+                .containsExactlyInAnyOrder(SCOPE, OTHER_REGION);
+        assertThat(store().findCaCertificatesById(id("ca"))).extracting(CaCertificate::scope)
+                .containsExactlyInAnyOrder(SCOPE, OTHER_ACCOUNT);
+        assertThat(store().findDeviceCertificatesById(id("d3"))).isEmpty();
+    }
+
+    @Test
     void onlyOneAccountOfARegionHoldsACaInDefaultMode() {
         assertThat(store().insertCaCertificate(ca(SCOPE, "ca", CertificateMode.DEFAULT, null, 1))).isTrue();
         assertThat(store().insertCaCertificate(ca(OTHER_ACCOUNT, "ca", CertificateMode.DEFAULT, null, 2))).isFalse();

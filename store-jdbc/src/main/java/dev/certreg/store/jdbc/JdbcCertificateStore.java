@@ -169,6 +169,13 @@ public abstract class JdbcCertificateStore implements CertificateStore {
     }
 
     @Override
+    public List<CaCertificate> findCaCertificatesById(String certificateId) {
+        return read(c -> Sql.of("SELECT * FROM ca_certificates WHERE cert_id = :cert_id").bind("cert_id", certificateId)
+                .query(c, rs -> Rows.caCertificate(new Scope(rs.getString("account"), rs.getString("region")), rs,
+                        List.of())));
+    }
+
+    @Override
     public List<CaCertificate> findCaCertificatesBySubject(Scope scope, String subject) {
         return read(c -> scoped("SELECT * FROM ca_certificates WHERE " + SCOPE + " AND subject = :subject", scope)
                 .bind("subject", subject).query(c, rs -> Rows.caCertificate(scope, rs, List.of())));
@@ -220,6 +227,13 @@ public abstract class JdbcCertificateStore implements CertificateStore {
     public Optional<DeviceCertificate> findDeviceCertificate(Scope scope, String certificateId) {
         return read(c -> scoped("SELECT * FROM device_certificates WHERE " + SCOPE + " AND cert_id = :cert_id", scope)
                 .bind("cert_id", certificateId).queryOne(c, rs -> Rows.deviceCertificate(scope, rs)));
+    }
+
+    @Override
+    public List<DeviceCertificate> findDeviceCertificatesById(String certificateId) {
+        return read(c -> Sql.of("SELECT * FROM device_certificates WHERE cert_id = :cert_id")
+                .bind("cert_id", certificateId)
+                .query(c, rs -> Rows.ownedDeviceCertificate(rs.getString("region"), rs)));
     }
 
     @Override

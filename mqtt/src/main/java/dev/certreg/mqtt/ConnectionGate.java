@@ -1,0 +1,19 @@
+package dev.certreg.mqtt;
+
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSession;
+
+/** What the TLS layer asks of the endpoint about one connection. Implementations are thread-safe. */
+interface ConnectionGate {
+    /** A TCP connection arrived; the returned record follows it. */
+    DeviceConnection opened(String peerHost, int peerPort);
+
+    /**
+     * The first application bytes (the MQTT CONNECT) arrived after the handshake of {@code session}. Throwing closes
+     * the connection before the broker reads them.
+     */
+    void firstApplicationData(DeviceConnection connection, SSLSession session) throws SSLException;
+
+    /** The TLS layer is closing the connection. */
+    void closed(DeviceConnection connection);
+}

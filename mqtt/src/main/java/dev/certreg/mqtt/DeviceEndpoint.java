@@ -1,0 +1,261 @@
+package dev.certreg.mqtt;
+
+import dev.certreg.core.Admission;
+import dev.certreg.core.CertificateChangeListener;
+import dev.certreg.core.DeviceAdmission;
+import dev.certreg.core.DeviceCertificate;
+import dev.certreg.core.DeviceCertificateService;
+import dev.certreg.core.DeviceTopics;
+import dev.certreg.core.ServiceException;
+import io.moquette.broker.Server;
+import io.moquette.broker.config.IConfig;
+import io.moquette.broker.config.MemoryConfig;
+import java.io.IOException;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.ExtendedSSLSession;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SNIServerName;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The device endpoint: MQTT 3.1.1 over mutual TLS (Moquette), devices admitted by the registry. A certificate that
+ * may not connect is refused in the TLS handshake; one that is PENDING_ACTIVATION, or is registered just in time, gets
+ * its registration event and is closed on its CONNECT; a certificate that stops being ACTIVE is cut off at once
+ * ({@link #certificateChanged}). Closing stops the broker. Thread-safe.
+ */
+public final class DeviceEndpoint implements AutoCloseable, CertificateChangeListener, ConnectionGate,
+        RegistryTrustManager.Admitter {
+    private static final Logger LOG = LoggerFactory.getLogger(DeviceEndpoint.class);
+    /** AWS IoT's largest MQTT payload, 128 KB ("AWS IoT Core message broker and protocol limits"), plus headers. */
+    private static final int MAX_PACKET_BYTES = 128 * 1024 + 1024;
+    /** How long a connection may stay without CONNECT (and an idle session past keep-alive) before it is closed. */
+    private static final int CONNECT_TIMEOUT_SECONDS = 10;
+
+    private final DeviceAdmission admission;
+    private final DeviceCertificateService devices;
+    private final Clock clock;
+    private final Connections connections = new Connections();
+    private final Server broker = new Server();
+    private final EventPublisher events = new EventPublisher(broker);
+    private int port;
+
+    private DeviceEndpoint(DeviceAdmission admission, DeviceCertificateService devices, Clock clock) {
+        this.admission = admission;
+        this.devices = devices;
+        this.clock = clock;
+    }
+
+    /** Starts an endpoint; it answers devices when this returns. */
+    public static DeviceEndpoint start(DeviceEndpointSettings settings, DeviceAdmission admission,
+            DeviceCertificateService devices, DeviceTopics topics, Clock clock) throws IOException {
+        DeviceEndpoint endpoint = new DeviceEndpoint(admission, devices, clock);
+        endpoint.listen(settings, topics);
+        return endpoint;
+    }
+
+    private void listen(DeviceEndpointSettings settings, DeviceTopics topics) throws IOException {
+        ServerIdentity identity = settings.serverCa().issueServerCertificate(settings.advertisedHosts(), clock);
+        RegistryTrustManager trust = new RegistryTrustManager(this);
+        broker.startServer(config(settings), List.of(new LifecycleEvents(connections, events, clock)),
+                () -> DeviceTls.context(identity, trust, this), (clientId, username, password) -> true,
+                new TopicAuthorizer(connections, topics, this::disconnect));
+        connections.connectedClientsFrom(broker::listConnectedClients);
+        port = boundPort();
+    }
+
+    /** The broker learns its port from a bind listener that runs on its event loop, just after start returns. */
+    private int boundPort() throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        int bound = broker.getSslPort();
+        while (bound == 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+            bound = broker.getSslPort();
+        }
+        if (bound == 0) {
+            throw new IOException("the device endpoint did not report its port");
+        }
+        return bound;
+    }
+
+    private static IConfig config(DeviceEndpointSettings settings) {
+        Properties properties = new Properties();
+        properties.setProperty(IConfig.HOST_PROPERTY_NAME, settings.host());
+        properties.setProperty(IConfig.PORT_PROPERTY_NAME, "disabled");
+        properties.setProperty(IConfig.SSL_PORT_PROPERTY_NAME, Integer.toString(settings.port()));
+        properties.setProperty("need_client_auth", "true");
+        properties.setProperty(IConfig.ALLOW_ANONYMOUS_PROPERTY_NAME, "true");
+        properties.setProperty("allow_zero_byte_client_id", "false");
+        properties.setProperty(IConfig.PERSISTENCE_ENABLED_PROPERTY_NAME, "false");
+        properties.setProperty(IConfig.ENABLE_TELEMETRY_NAME, "false");
+        properties.setProperty(IConfig.NETTY_MAX_BYTES_PROPERTY_NAME, Integer.toString(MAX_PACKET_BYTES));
+        properties.setProperty("netty.channel_timeout.seconds", Integer.toString(CONNECT_TIMEOUT_SECONDS));
+        return new MemoryConfig(properties);
+    }
+
+    /** The TLS port the endpoint listens on. */
+    public int port() {
+        return port;
+    }
+
+    /** The number of open TLS connections. */
+    public int openConnections() {
+        return connections.size();
+    }
+
+    @Override
+    public void admit(SSLEngine engine, X509Certificate[] chain) throws CertificateException {
+        DeviceConnection connection = connections.atPeer(engine.getPeerHost(), engine.getPeerPort());
+        Admission decision = admission.admit(ders(chain), serverName(engine.getHandshakeSession()));
+        if (connection != null) {
+            connection.admitted(decision);
+        }
+        if (decision instanceof Admission.Refused refused) {
+            LOG.info("device refused: certificate {} from {}: {}", refused.certificateId(), engine.getPeerHost(),
+                    refused.reason());
+            throw new CertificateException(refused.reason());
+        }
+    }
+
+    @Override
+    public DeviceConnection opened(String peerHost, int peerPort) {
+        return connections.opened(peerHost, peerPort);
+    }
+
+    @Override
+    public void firstApplicationData(DeviceConnection connection, SSLSession session) throws SSLException {
+        if (connection.admission() == null) {
+            admitResumed(connection, session);
+        }
+        Admission decision = connection.admission();
+        if (decision instanceof Admission.PendingActivation pending) {
+            registered(pending.certificate(), connection);
+            throw new SSLException("certificate " + pending.certificateId() + " is PENDING_ACTIVATION");
+        }
+        if (decision instanceof Admission.AutoRegister candidate) {
+            DeviceCertificate certificate;
+            try {
+                certificate = devices.registerPendingActivation(candidate.ca(), candidate.certificatePem());
+            } catch (ServiceException e) {
+                LOG.info("device refused: certificate {} from {}: {}", candidate.certificateId(),
+                        connection.peerHost(), e.getMessage());
+                throw new SSLException(e.getMessage());
+            }
+            LOG.info("device registered just in time: certificate {} under CA {} in account {}",
+                    certificate.certificateId(), certificate.caCertificateId(), certificate.scope().account());
+            registered(certificate, connection);
+            throw new SSLException("certificate " + candidate.certificateId() + " registered PENDING_ACTIVATION");
+        }
+    }
+
+    /**
+     * A resumed TLS session skips the trust manager, so its certificate is admitted here, on CONNECT, against the
+     * registry state of now: a certificate revoked since the first handshake gets no resumed session.
+     */
+    private void admitResumed(DeviceConnection connection, SSLSession session) throws SSLException {
+        Admission decision;
+        try {
+            decision = admission.admit(ders(session.getPeerCertificates()), serverName(session));
+        } catch (CertificateException | SSLPeerUnverifiedException e) {
+            throw new SSLException("no usable client certificate", e);
+        }
+        connection.admitted(decision);
+        if (decision instanceof Admission.Refused refused) {
+            LOG.info("device refused: certificate {} from {}: {}", refused.certificateId(), connection.peerHost(),
+                    refused.reason());
+            throw new SSLException(refused.reason());
+        }
+    }
+
+    /**
+     * The registration event of "Just-in-time registration of client certificates", on
+     * {@code $aws/events/certificates/registered/<caCertificateId>}. AWS sends a null
+     * certificateRegistrationTimestamp on these events, and the device's address as sourceIp.
+     */
+    private void registered(DeviceCertificate certificate, DeviceConnection connection) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("certificateId", certificate.certificateId());
+        payload.put("caCertificateId", certificate.caCertificateId());
+        payload.put("timestamp", clock.millis());
+        payload.put("certificateStatus", certificate.status().name());
+        payload.put("awsAccountId", certificate.scope().account());
+        payload.put("certificateRegistrationTimestamp", null);
+        payload.put("sourceIp", connection.peerHost());
+        events.publish("$aws/events/certificates/registered/" + certificate.caCertificateId(), payload);
+    }
+
+    @Override
+    public void closed(DeviceConnection connection) {
+        if (connection.markClosed()) {
+            connections.closed(connection);
+        }
+    }
+
+    /**
+     * Cuts off the live connections of a certificate that is no longer admitted: UpdateCertificate "disconnects all
+     * devices that are using the certificate" when it leaves ACTIVE; certreg does it at once rather than within
+     * minutes.
+     */
+    @Override
+    public void certificateChanged(String certificateId) {
+        for (DeviceConnection connection : connections.usingCertificate(certificateId)) {
+            Admission.Admitted admitted = connection.admitted();
+            if (!admission.stillAdmitted(admitted.certificate().scope(), certificateId)) {
+                LOG.info("device cut off: certificate {} client {} from {}: no longer admitted", certificateId,
+                        connection.clientId(), connection.peerHost());
+                connection.cut(DisconnectReason.AUTH_ERROR);
+                disconnect(connection);
+            }
+        }
+    }
+
+    private void disconnect(DeviceConnection connection) {
+        String clientId = connection.clientId();
+        if (clientId != null && connections.bound(clientId) == connection) {
+            CompletableFuture.runAsync(() -> broker.disconnectClient(clientId));
+        }
+    }
+
+    private static List<byte[]> ders(Certificate[] chain) throws CertificateException {
+        List<byte[]> ders = new ArrayList<>(chain.length);
+        for (Certificate certificate : chain) {
+            try {
+                ders.add(certificate.getEncoded());
+            } catch (CertificateEncodingException e) {
+                throw new CertificateException("a presented certificate cannot be encoded", e);
+            }
+        }
+        return ders;
+    }
+
+    private static String serverName(SSLSession handshake) {
+        if (handshake instanceof ExtendedSSLSession session) {
+            for (SNIServerName name : session.getRequestedServerNames()) {
+                if (name instanceof SNIHostName host) {
+                    return host.getAsciiName();
+                }
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void close() {
+        broker.stopServer();
+    }
+}

@@ -1,0 +1,108 @@
+package dev.certreg.mqtt;
+
+import io.moquette.interception.AbstractInterceptHandler;
+import io.moquette.interception.messages.InterceptConnectMessage;
+import io.moquette.interception.messages.InterceptConnectionLostMessage;
+import io.moquette.interception.messages.InterceptDisconnectMessage;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The presence events of the AWS IoT developer guide's "Lifecycle events": {@code $aws/events/presence/connected/…}
+ * and {@code …/disconnected/…}, with its payload fields. A client id that takes over a live connection's id makes the
+ * old connection's {@code disconnected} event, with {@code DUPLICATE_CLIENTID}, come before the new one's
+ * {@code connected}. Client ids with {@code #} or {@code +} get no events, as on AWS. Thread-safe.
+ */
+final class LifecycleEvents extends AbstractInterceptHandler {
+    private static final String PRESENCE = "$aws/events/presence/";
+
+    private final Connections connections;
+    private final EventPublisher events;
+    private final Clock clock;
+
+    LifecycleEvents(Connections connections, EventPublisher events, Clock clock) {
+        this.connections = connections;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    public String getID() {
+        return "certreg-lifecycle-events";
+    }
+
+    @Override
+    public Class<?>[] getInterceptedMessageTypes() {
+        return new Class<?>[] {InterceptConnectMessage.class, InterceptDisconnectMessage.class,
+            InterceptConnectionLostMessage.class};
+    }
+
+    @Override
+    public void onConnect(InterceptConnectMessage message) {
+        String clientId = message.getClientID();
+        DeviceConnection previous = connections.bind(clientId);
+        if (previous != null && previous.claimDisconnectReport()) {
+            disconnected(previous, DisconnectReason.DUPLICATE_CLIENTID);
+        }
+        DeviceConnection current = connections.bound(clientId);
+        if (current != null && current.admitted() != null && hasEvents(clientId)) {
+            Map<String, Object> payload = common(current, "connected");
+            payload.put("ipAddress", current.peerHost());
+            payload.put("versionNumber", current.versionNumber());
+            events.publish(PRESENCE + "connected/" + clientId, payload);
+        }
+    }
+
+    @Override
+    public void onDisconnect(InterceptDisconnectMessage message) {
+        ended(message.getClientID(), DisconnectReason.CLIENT_INITIATED_DISCONNECT);
+    }
+
+    @Override
+    public void onConnectionLost(InterceptConnectionLostMessage message) {
+        ended(message.getClientID(), DisconnectReason.CONNECTION_LOST);
+    }
+
+    @Override
+    public void onSessionLoopError(Throwable error) {
+        // The broker logs its own session errors.
+    }
+
+    private void ended(String clientId, DisconnectReason reason) {
+        DeviceConnection connection = connections.bound(clientId);
+        if (connection == null) {
+            return;
+        }
+        connections.unbind(clientId, connection);
+        if (connection.claimDisconnectReport()) {
+            disconnected(connection, connection.cutReason() != null ? connection.cutReason() : reason);
+        }
+    }
+
+    private void disconnected(DeviceConnection connection, DisconnectReason reason) {
+        String clientId = connection.clientId();
+        if (connection.admitted() == null || clientId == null || !hasEvents(clientId)) {
+            return;
+        }
+        Map<String, Object> payload = common(connection, "disconnected");
+        payload.put("clientInitiatedDisconnect", reason == DisconnectReason.CLIENT_INITIATED_DISCONNECT);
+        payload.put("disconnectReason", reason.name());
+        payload.put("versionNumber", connection.versionNumber());
+        events.publish(PRESENCE + "disconnected/" + clientId, payload);
+    }
+
+    private Map<String, Object> common(DeviceConnection connection, String eventType) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("clientId", connection.clientId());
+        payload.put("timestamp", clock.millis());
+        payload.put("eventType", eventType);
+        payload.put("sessionIdentifier", connection.sessionIdentifier());
+        payload.put("principalIdentifier", connection.admitted().certificateId());
+        return payload;
+    }
+
+    private static boolean hasEvents(String clientId) {
+        return clientId.indexOf('#') < 0 && clientId.indexOf('+') < 0;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.certreg.mqtt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.certreg.core.CertificateStatus;
+import dev.certreg.core.testing.TestPki;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DeviceEndpointTest {
+    @TempDir
+    Path dataDir;
+
+    private Registry registry;
+
+    @BeforeEach
+    void start() throws Exception {
+        registry = new Registry(dataDir, Clock.systemUTC());
+    }
+
+    @AfterEach
+    void stop() {
+        registry.close();
+    }
+
+    @Test
+    void anActiveCertificateConnectsAndExchangesMessagesAtQos0And1() throws Exception {
+        TestPki.Issued ca = registry.registeredCa("ca", false);
+        TestPki.Issued cert = registry.registeredDevice(ca, "sensor", CertificateStatus.ACTIVE);
+        try (Device device = new Device(registry, "sensor-1", cert).connect()) {
+            device.client.subscribe("sensors/+/data", 1);
+            device.client.publish("sensors/1/data", "zero".getBytes(), 0, false);
+            device.client.publish("sensors/1/data", "one".getBytes(), 1, false);
+            assertThat(device.received.poll(10, TimeUnit.SECONDS)).isEqualTo(
+                    new Device.Received("sensors/1/data", "zero", 0));
+            assertThat(device.received.poll(10, TimeUnit.SECONDS)).isEqualTo(
+                    new Device.Received("sensors/1/data", "one", 1));
+        }
+    }
+
+    @Test
+    void inactiveRevokedAndUnknownCertificatesAreRefused() throws Exception {
+        TestPki.Issued ca = registry.registeredCa("ca", false);
+        TestPki.Issued inactive = registry.registeredDevice(ca, "inactive", CertificateStatus.INACTIVE);
+        TestPki.Issued revoked = registry.registeredDevice(ca, "revoked", CertificateStatus.REVOKED);
+        TestPki.Issued unknown = ca.issue("unknown");
+        for (TestPki.Issued cert : new TestPki.Issued[] {inactive, revoked, unknown}) {
+            try (Device device = new Device(registry, "d", cert, ca)) {
+                assertThatThrownBy(device::connect).isInstanceOf(MqttException.class);
+            }
+        }
+    }
+
+    @Test
+    void revokingACertificateCutsItsConnectionOff() throws Exception {
+        TestPki.Issued ca = registry.registeredCa("ca", false);
+        TestPki.Issued cert = registry.registeredDevice(ca, "sensor", CertificateStatus.ACTIVE);
+        try (Device device = new Device(registry, "sensor-1", cert).connect()) {
+            registry.devices.update(Registry.SCOPE, Registry.id(cert), CertificateStatus.REVOKED);
+            assertThat(device.lost.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThatThrownBy(device::connect).isInstanceOf(MqttException.class);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.certreg.mqtt;
+
+import dev.certreg.core.CaCertificateService;
+import dev.certreg.core.CaRegistration;
+import dev.certreg.core.CertificateChangeListener;
+import dev.certreg.core.CertificateLists;
+import dev.certreg.core.CertificateMode;
+import dev.certreg.core.CertificateStatus;
+import dev.certreg.core.DeviceAdmission;
+import dev.certreg.core.DeviceCertificateService;
+import dev.certreg.core.DeviceRegistration;
+import dev.certreg.core.DeviceTopics;
+import dev.certreg.core.EndpointService;
+import dev.certreg.core.MarkerCodec;
+import dev.certreg.core.Scope;
+import dev.certreg.core.testing.TestPki;
+import dev.certreg.core.x509.X509Codec;
+import dev.certreg.store.sqlite.SqliteCertificateStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+
+/** A real registry (SQLite in a temporary directory) with a device endpoint on a free port, for the tests. */
+final class Registry implements AutoCloseable {
+    static final Scope SCOPE = new Scope("123456789012", "us-east-1");
+
+    final SqliteCertificateStore store;
+    final CaCertificateService cas;
+    final DeviceCertificateService devices;
+    final EndpointService endpoints;
+    final ServerCa serverCa;
+    final DeviceEndpoint endpoint;
+
+    Registry(Path dataDir, Clock clock) throws IOException {
+        store = SqliteCertificateStore.open(dataDir);
+        X509Codec codec = new X509Codec();
+        byte[] secret = new byte[32];
+        CertificateLists lists = new CertificateLists(new MarkerCodec(secret));
+        cas = new CaCertificateService(store, codec, lists, clock, new SecureRandom());
+        Forward forward = new Forward();
+        devices = new DeviceCertificateService(store, codec, lists, clock, forward);
+        endpoints = new EndpointService(secret, "localhost", name -> false);
+        serverCa = ServerCa.generate(clock);
+        endpoint = DeviceEndpoint.start(
+                new DeviceEndpointSettings("127.0.0.1", 0, List.of("localhost", "127.0.0.1"), serverCa),
+                new DeviceAdmission(store, codec, endpoints, clock), devices, new DeviceTopics(), clock);
+        forward.target = endpoint;
+    }
+
+    /** A CA registered in DEFAULT mode, ACTIVE, auto-registering or not. */
+    TestPki.Issued registeredCa(String name, boolean autoRegistration) {
+        TestPki.Issued ca = TestPki.ca(name, TestPki.KeyType.EC);
+        TestPki.Issued verification = ca.issue(cas.getRegistrationCode(SCOPE));
+        cas.register(SCOPE, new CaRegistration(ca.pem(), verification.pem(), true, autoRegistration, null,
+                List.of(), CertificateMode.DEFAULT));
+        return ca;
+    }
+
+    /** A device certificate of {@code ca}, registered with {@code status}. */
+    TestPki.Issued registeredDevice(TestPki.Issued ca, String name, CertificateStatus status) {
+        TestPki.Issued device = ca.issue(name);
+        devices.register(SCOPE, new DeviceRegistration(device.pem(), ca.pem(), null, status));
+        return device;
+    }
+
+    static String id(TestPki.Issued issued) {
+        return new X509Codec().parse(issued.pem(), "certificate").certificateId();
+    }
+
+    @Override
+    public void close() {
+        endpoint.close();
+        store.close();
+    }
+
+    private static final class Forward implements CertificateChangeListener {
+        volatile CertificateChangeListener target = NONE;
+
+        @Override
+        public void certificateChanged(String certificateId) {
+            target.certificateChanged(certificateId);
+        }
+    }
+}
