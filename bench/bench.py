@@ -1,0 +1,425 @@
+#!/usr/bin/env python3
+"""certreg's benchmark: the figures of BENCHMARKS.md, measured through the API.
+
+Run it through bench/run.sh (see that file and BENCHMARKS.md). Writes bench/results/<label>-<store>-<n>.json and
+.md, and redraws bench/results/page-latency.svg from every JSON file in that directory.
+
+Every figure carries the load average (1 minute) read just before it was taken: on a shared machine the figures of
+one run are comparable only with those of a run taken under a similar load.
+Only loopback addresses are used; every loop is bounded by a count or a deadline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import glob
+import http.client
+import json
+import os
+import platform
+import resource
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BENCH = os.path.join(ROOT, "bench")
+JAR = os.path.join(BENCH, "target", "certreg-bench.jar")
+LAUNCHER = os.path.join(ROOT, "certreg")
+AUTH = ("AWS4-HMAC-SHA256 Credential=AKIDBENCH/20260101/us-east-1/iot/aws4_request, "
+        "SignedHeaders=host, Signature=0")
+
+
+def log(msg: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+
+def load() -> float:
+    return os.getloadavg()[0]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def rss_mb(pid: int) -> float | None:
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        return None
+    return None
+
+
+def cpu_s(pid: int) -> float | None:
+    """User plus system CPU seconds of a process so far: on a loaded machine a steadier figure than wall time."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except OSError:
+        return None
+
+
+def get(port: int, path: str, timeout: float = 10) -> tuple[int, bytes]:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    try:
+        conn.request("GET", path, headers={"Authorization": AUTH})
+        resp = conn.getresponse()
+        return resp.status, resp.read()
+    finally:
+        conn.close()
+
+
+class Server:
+    """./certreg serve on a free port; the launcher execs java, so the pid is the JVM's."""
+
+    def __init__(self, args, data_dir: str, java_opts: str | None = None):
+        self.port = free_port()
+        cmd = [LAUNCHER, "serve", "--port", str(self.port), "--data-dir", data_dir]
+        if args.store == "postgres":
+            cmd += ["--store", "postgres", "--jdbc-url", args.jdbc_url]
+            if args.db_user:
+                cmd += ["--db-user", args.db_user]
+        env = dict(os.environ)
+        if java_opts is not None:
+            env["CERTREG_JAVA_OPTS"] = java_opts
+        self.started = time.monotonic()
+        self.proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        self.pid = self.proc.pid
+        self.endpoint = f"http://127.0.0.1:{self.port}"
+
+    def wait_ready(self, deadline_s: float = 120) -> float:
+        """Seconds from spawn to the first 200 of ListCACertificates."""
+        end = self.started + deadline_s
+        while time.monotonic() < end:
+            try:
+                status, _ = get(self.port, "/cacertificates", timeout=2)
+                if status == 200:
+                    return time.monotonic() - self.started
+            except OSError:
+                pass
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"certreg serve exited with {self.proc.returncode}")
+            time.sleep(0.002)
+        raise RuntimeError("certreg serve did not answer 200 in time")
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+def wrk(args, server, connections: int, duration: float, mode: str, path: str, bodies: str | None = None):
+    threads = min(2, connections)
+    cmd = ["wrk", "-t", str(threads), "-c", str(connections), "--timeout", "30s", "-d", f"{max(1, round(duration))}s", "--latency",
+           "-s", os.path.join(BENCH, "wrk.lua"), server.endpoint, "--", mode, path]
+    if bodies:
+        cmd += [bodies, str(threads)]
+    before = load()
+    cpu_before = cpu_s(server.pid)
+    out = subprocess.run(cmd, capture_output=True, text=True, timeout=duration + 120, check=True).stdout
+    cpu_used = cpu_s(server.pid) - cpu_before
+    line = next(l for l in out.splitlines() if l.startswith("JSON "))
+    result = json.loads(line[5:])
+    result["load"] = round(before, 2)
+    result["per_second"] = round(result["requests"] / result["seconds"], 1)
+    ok = sum(v for k, v in result["statuses"].items() if k.startswith("2"))
+    result["ok_per_second"] = round(ok / result["seconds"], 1)
+    result["server_cpu_ms_per_request"] = round(1000 * cpu_used / max(1, result["requests"]), 3)
+    return result
+
+
+def markers(port: int, ca: str, page_size: int, limit_pages: int) -> list[str | None]:
+    """The marker of every page of a walk (None for the first page)."""
+    found: list[str | None] = [None]
+    marker = None
+    for _ in range(limit_pages):
+        path = f"/certificates-by-ca/{ca}?pageSize={page_size}"
+        if marker:
+            path += "&marker=" + urllib.parse.quote(marker, safe="")
+        status, body = get(port, path)
+        if status != 200:
+            raise RuntimeError(f"ListCertificatesByCA answered {status}: {body[:200]!r}")
+        marker = json.loads(body).get("nextMarker")
+        if not marker:
+            break
+        found.append(marker)
+    return found
+
+
+def timed_runs(cmd: list[str], runs: int, env: dict | None = None) -> dict:
+    samples = []
+    cpu = []
+    loads = []
+    for _ in range(runs):
+        loads.append(load())
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        started = time.monotonic()
+        subprocess.run(cmd, capture_output=True, check=True, timeout=120, env=env)
+        samples.append(time.monotonic() - started)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu.append(after.ru_utime + after.ru_stime - usage.ru_utime - usage.ru_stime)
+    return {"median_s": round(statistics.median(samples), 3), "min_s": round(min(samples), 3),
+            "samples_s": [round(s, 3) for s in samples], "cpu_s": round(statistics.median(cpu), 3),
+            "load": round(statistics.mean(loads), 2)}
+
+
+def startup(args, data_dir: str, runs: int) -> dict:
+    samples = []
+    cpu = []
+    loads = []
+    for _ in range(runs):
+        loads.append(load())
+        server = Server(args, data_dir)
+        try:
+            samples.append(server.wait_ready())
+            cpu.append(cpu_s(server.pid))
+        finally:
+            server.stop()
+    return {"median_s": round(statistics.median(samples), 3), "min_s": round(min(samples), 3),
+            "samples_s": [round(s, 3) for s in samples], "cpu_s": round(statistics.median(cpu), 3),
+            "load": round(statistics.mean(loads), 2)}
+
+
+def java(args_list: list[str], timeout: float = 3600) -> dict:
+    out = subprocess.run(["java", "-jar", JAR] + args_list, capture_output=True, text=True, timeout=timeout)
+    if out.returncode != 0:
+        raise RuntimeError(f"bench jar {args_list[0]} failed:\n{out.stderr[-3000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def run(args) -> dict:
+    work = tempfile.mkdtemp(prefix="certreg-bench-")
+    data_dir = os.path.join(work, "data")
+    result: dict = {
+        "label": args.label, "store": args.store, "n": args.n,
+        "started": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "machine": {"cpus": os.cpu_count(), "platform": platform.platform(),
+                    "java": subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0],
+                    "java_opts": os.environ.get("CERTREG_JAVA_OPTS", ""),
+                    "commit": subprocess.run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"],
+                                             capture_output=True, text=True).stdout.strip()},
+        "load_at_start": [round(x, 2) for x in os.getloadavg()],
+    }
+    try:
+        log(f"start-up, empty data dir ({args.startup_runs} runs)")
+        result["startup_empty"] = startup(args, os.path.join(work, "empty"), args.startup_runs)
+        log(f"seeding {args.n} certificates and minting {args.bodies} request bodies of each key type")
+        prep = ["prepare", "--n", str(args.n), "--bodies", str(args.bodies), "--out", work]
+        prep += ["--jdbc-url", args.jdbc_url] if args.store == "postgres" else ["--data-dir", data_dir]
+        if args.db_user:
+            prep += ["--db-user", args.db_user]
+        state = java(prep)
+        result["seed"] = {"seconds": state["seedSeconds"], "per_second": round(args.n / state["seedSeconds"], 1)}
+        log(f"start-up, {args.n}-certificate data dir")
+        result["startup_seeded"] = startup(args, data_dir, args.startup_runs)
+
+        server = Server(args, data_dir)
+        server.wait_ready()
+        try:
+            measure(args, server, state, work, result)
+        finally:
+            server.stop()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    result["finished"] = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    return result
+
+
+def measure(args, server: Server, state: dict, work: str, result: dict) -> None:
+    port, ca, c = server.port, state["listCa"], args.connections
+    s = server
+    # Warm the JIT on what is measured, as a server that has run a while would be.
+    wrk(args, s, c, args.warmup, "get", f"/certificates-by-ca/{ca}?pageSize=25")
+    for kind in ("ec", "rsa"):
+        log(f"RegisterCertificate, {kind.upper()} device certificates, {c} connections, {args.duration}s")
+        result[f"register_{kind}"] = wrk(args, s, c, args.duration, "post", "/certificate/register",
+                                         os.path.join(work, f"register-{kind}.jsonl"))
+    for size in (25, 250):
+        log(f"ListCertificatesByCA pageSize {size}, {c} connections, {args.duration}s")
+        result[f"list_{size}"] = wrk(args, s, c, args.duration, "get", f"/certificates-by-ca/{ca}?pageSize={size}")
+    log("page latency at the first, middle and last page (pageSize 250, one connection)")
+    marks = markers(port, ca, 250, args.n // 250 + 2)
+    pages = {"first": (0, marks[0]), "middle": (len(marks) // 2, marks[len(marks) // 2]),
+             "last": (len(marks) - 1, marks[-1])}
+    result["page_latency"] = {"pages": len(marks)}
+    for name, (index, marker) in pages.items():
+        path = f"/certificates-by-ca/{ca}?pageSize=250"
+        if marker:
+            path += "&marker=" + urllib.parse.quote(marker, safe="")
+        r = wrk(args, s, 1, args.latency_duration, "get", path)
+        result["page_latency"][name] = {"page": index, "p50_ms": r["p50_ms"], "p99_ms": r["p99_ms"],
+                                        "requests": r["requests"], "load": r["load"]}
+    log("full walk with certreg's Java paginator (pageSize 250)")
+    before = load()
+    result["java_walk"] = java(["walk", "--endpoint", server.endpoint, "--ca", ca, "--page-size", "250"])
+    result["java_walk"]["load"] = round(before, 2)
+    result["rss_after_walk_mb"] = rss_mb(server.pid)
+    log(f"load run: ListCertificatesByCA pageSize 250, {c} connections, 10s")
+    result["load_run"] = wrk(args, s, c, 10, "get", f"/certificates-by-ca/{ca}?pageSize=250")
+    result["rss_after_load_mb"] = rss_mb(server.pid)
+    log("certreg iot get-registration-code")
+    env = dict(os.environ, AWS_ACCESS_KEY_ID="AKIDBENCH", AWS_SECRET_ACCESS_KEY="x",
+               AWS_DEFAULT_REGION="us-east-1", AWS_EC2_METADATA_DISABLED="true")
+    result["get_registration_code"] = timed_runs(
+        [LAUNCHER, "iot", "get-registration-code", "--endpoint-url", server.endpoint], args.cli_runs, env)
+    log("CertregExtension starts")
+    before = load()
+    ext = java(["extension", "--starts", "10"])
+    result["extension"] = {"first_ms": ext["startMillis"][0],
+                           "later_median_ms": statistics.median(ext["startMillis"][1:]),
+                           "samples_ms": ext["startMillis"], "load": round(before, 2)}
+
+
+def fmt_load(x) -> str:
+    return f"{x:.1f}" if isinstance(x, (int, float)) else "?"
+
+
+def markdown(r: dict) -> str:
+    def row(name, value, ld):
+        return f"| {name} | {value} | {fmt_load(ld)} |"
+
+    pl = r["page_latency"]
+    lines = [
+        f"## {r['label']}: {r['store']}, N = {r['n']:,} (commit {r['machine']['commit']}, {r['started']})",
+        "",
+        f"Shared, loaded machine: {r['machine']['cpus']} CPUs, load average at start "
+        f"{' / '.join(fmt_load(x) for x in r['load_at_start'])}; {r['machine']['java']}; "
+        f"CERTREG_JAVA_OPTS='{r['machine']['java_opts']}'.",
+        "",
+        "| figure | value | load (1 min) |",
+        "| --- | --- | --- |",
+    ]
+    for kind in ("ec", "rsa"):
+        x = r[f"register_{kind}"]
+        extra = ", bodies ran out" if x["exhausted"] else ""
+        lines.append(row(f"RegisterCertificate, {kind.upper()} device certs, {r.get('connections', 8)} connections",
+                         f"{x['ok_per_second']:,.0f}/s, server CPU {x['server_cpu_ms_per_request']} ms/request "
+                         f"(statuses {x['statuses']}{extra})", x["load"]))
+    for size in (25, 250):
+        x = r[f"list_{size}"]
+        lines.append(row(f"ListCertificatesByCA pageSize {size}, {r.get('connections', 8)} connections",
+                         f"{x['ok_per_second']:,.0f} req/s, p50 {x['p50_ms']} ms, server CPU "
+                         f"{x['server_cpu_ms_per_request']} ms/request", x["load"]))
+    lines.append(row(f"page of 250, p50 first / middle / last (of {pl['pages']} pages), one connection",
+                     " / ".join(f"{pl[k]['p50_ms']:.2f}" for k in ("first", "middle", "last")) + " ms",
+                     pl["middle"]["load"]))
+    w = r["java_walk"]
+    lines.append(row("full walk at pageSize 250, Java paginator (first / second walk in one JVM)",
+                     f"{w['first']['seconds']:.2f} s / {w['second']['seconds']:.2f} s "
+                     f"({w['second']['items']:,} items)", w["load"]))
+    lines.append(row("RSS after the walk / after a 10 s load run", f"{r['rss_after_walk_mb']} / "
+                     f"{r['rss_after_load_mb']} MB", r["load_run"]["load"]))
+    for key, name in (("startup_empty", "empty"), ("startup_seeded", f"{r['n']:,}-row")):
+        x = r[key]
+        lines.append(row(f"`./certreg serve` to first 200, {name} data dir (median / min)",
+                         f"{x['median_s']:.2f} s / {x['min_s']:.2f} s, {x['cpu_s']:.2f} CPU s", x["load"]))
+    x = r["get_registration_code"]
+    lines.append(row("one `./certreg iot get-registration-code` (median / min)",
+                     f"{x['median_s']:.2f} s / {x['min_s']:.2f} s, {x['cpu_s']:.2f} CPU s", x["load"]))
+    x = r["extension"]
+    lines.append(row("CertregExtension start, first / later (median)",
+                     f"{x['first_ms']:.0f} ms / {x['later_median_ms']:.0f} ms", x["load"]))
+    lines.append(row("seeding straight into the store (not through the API)",
+                     f"{r['seed']['per_second']:,.0f}/s", None))
+    return "\n".join(lines) + "\n"
+
+
+def svg(results: list[dict]) -> str:
+    """Page p50 (pageSize 250) against depth (first, middle, last page), one line per run."""
+    width, height, left, bottom, top, right = 640, 360, 60, 50, 30, 220
+    plot_w, plot_h = width - left - right, height - top - bottom
+    ymax = max([r["page_latency"][k]["p50_ms"] for r in results for k in ("first", "middle", "last")] + [0.5])
+    ymax = float(f"{ymax * 1.15:.2g}")
+    colors = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf"]
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" font-family="sans-serif" '
+           f'font-size="11">',
+           f'<rect width="{width}" height="{height}" fill="white"/>',
+           f'<text x="{left}" y="18" font-size="13">ListCertificatesByCA, page of 250, p50 against depth</text>']
+    for i in range(6):
+        v = ymax * i / 5
+        y = top + plot_h - plot_h * i / 5
+        out.append(f'<line x1="{left}" y1="{y:.1f}" x2="{left + plot_w}" y2="{y:.1f}" stroke="#ddd"/>')
+        out.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{v:.2f}</text>')
+    out.append(f'<text x="14" y="{top + plot_h / 2}" transform="rotate(-90 14 {top + plot_h / 2})" '
+               f'text-anchor="middle">p50, ms</text>')
+    for j, name in enumerate(("first", "middle", "last")):
+        x = left + plot_w * j / 2
+        out.append(f'<text x="{x:.1f}" y="{top + plot_h + 18}" text-anchor="middle">{name} page</text>')
+    out.append(f'<text x="{left + plot_w / 2}" y="{height - 10}" text-anchor="middle">depth in the walk</text>')
+    for i, r in enumerate(results):
+        color = colors[i % len(colors)]
+        pts = []
+        for j, name in enumerate(("first", "middle", "last")):
+            x = left + plot_w * j / 2
+            y = top + plot_h - plot_h * r["page_latency"][name]["p50_ms"] / ymax
+            pts.append((x, y))
+            out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{color}"/>')
+        out.append(f'<polyline fill="none" stroke="{color}" stroke-width="2" points="'
+                   + " ".join(f"{x:.1f},{y:.1f}" for x, y in pts) + '"/>')
+        ly = top + 14 * i + 8
+        out.append(f'<rect x="{left + plot_w + 15}" y="{ly - 8}" width="10" height="10" fill="{color}"/>')
+        out.append(f'<text x="{left + plot_w + 30}" y="{ly + 1}">{r["label"]}, {r["store"]}, N={r["n"]:,} '
+                   f'(load {fmt_load(r["page_latency"]["middle"]["load"])})</text>')
+    out.append("</svg>")
+    return "\n".join(out) + "\n"
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--n", type=int, default=10000, help="certificates under the listed CA (default 10000)")
+    p.add_argument("--store", choices=("sqlite", "postgres"), default="sqlite")
+    p.add_argument("--jdbc-url", help="with --store postgres: jdbc:postgresql://HOST:PORT/DATABASE (an empty one)")
+    p.add_argument("--db-user")
+    p.add_argument("--bodies", type=int, default=5000, help="RegisterCertificate bodies of each key type")
+    p.add_argument("--connections", type=int, default=8)
+    p.add_argument("--duration", type=float, default=5, help="seconds of each throughput run")
+    p.add_argument("--warmup", type=float, default=5)
+    p.add_argument("--latency-duration", type=float, default=5)
+    p.add_argument("--startup-runs", type=int, default=3)
+    p.add_argument("--cli-runs", type=int, default=3)
+    p.add_argument("--label", default="run")
+    p.add_argument("--results", default=os.path.join(BENCH, "results"))
+    args = p.parse_args()
+    if args.store == "postgres" and not args.jdbc_url:
+        p.error("--store postgres needs --jdbc-url")
+    if shutil.which("wrk") is None:
+        p.error("wrk is missing: apt-get install wrk")
+    result = run(args)
+    result["connections"] = args.connections
+    os.makedirs(args.results, exist_ok=True)
+    stem = os.path.join(args.results, f"{args.label}-{args.store}-{args.n}")
+    with open(stem + ".json", "w") as f:
+        json.dump(result, f, indent=2)
+    md = markdown(result)
+    with open(stem + ".md", "w") as f:
+        f.write(md)
+    everything = []
+    for name in sorted(glob.glob(os.path.join(args.results, "*.json"))):
+        with open(name) as f:
+            everything.append(json.load(f))
+    with open(os.path.join(args.results, "page-latency.svg"), "w") as f:
+        f.write(svg(everything))
+    print(md)
+    log(f"wrote {stem}.json, {stem}.md and {args.results}/page-latency.svg")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

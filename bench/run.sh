@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# certreg's benchmark. Usage:
+#   bench/run.sh [--n 10000] [--store sqlite|postgres --jdbc-url URL] [--label NAME] [--duration S] ...
+# Builds the runnable jars when asked (--build) or when missing, then runs bench/bench.py, which writes
+# bench/results/<label>-<store>-<n>.{json,md} and redraws bench/results/page-latency.svg. Needs wrk
+# (apt-get install wrk) and python3. See BENCHMARKS.md.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build=false
+args=()
+for arg in "$@"; do
+    if [ "$arg" = "--build" ]; then build=true; else args+=("$arg"); fi
+done
+if $build || [ ! -f "$root/bench/target/certreg-bench.jar" ] || [ ! -f "$root/cli/target/certreg.jar" ]; then
+    (cd "$root" && ./mvnw -B -ntp -q -DskipTests -pl cli,bench -am package) >&2
+fi
+exec python3 "$root/bench/bench.py" "${args[@]+"${args[@]}"}"
