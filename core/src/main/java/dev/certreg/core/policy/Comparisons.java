@@ -4,9 +4,9 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -69,7 +69,7 @@ final class Comparisons {
             return Optional.of(text.chars().allMatch(Character::isDigit) && !text.isEmpty()
                     ? Instant.ofEpochSecond(Long.parseLong(text))
                     : OffsetDateTime.parse(text).toInstant());
-        } catch (DateTimeParseException | NumberFormatException unreadable) {
+        } catch (DateTimeException | NumberFormatException unreadable) {
             return Optional.empty();
         }
     }

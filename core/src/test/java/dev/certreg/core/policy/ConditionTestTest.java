@@ -54,6 +54,9 @@ class ConditionTestTest {
             DateEquals                        | aws:CurrentTime                          | 1767323045                | true
             DateNotEquals                     | aws:CurrentTime                          | 1767323045                | false
             DateGreaterThanEquals             | aws:CurrentTime                          | yesterday                 | false
+            DateEquals                        | aws:CurrentTime                          | 99999999999999999         | false
+            NumericEquals                     | iot:Connection.Thing.Attributes[floor]   | 1e2147483648              | false
+            IpAddress                         | aws:SourceIp                             | 203.0.113.0/99999999999   | false
             Bool                              | iot:Connection.Thing.IsAttached          | true                      | true
             Bool                              | iot:Connection.Thing.IsAttached          | false                     | false
             IpAddress                         | aws:SourceIp                             | 203.0.113.0/24            | true
