@@ -51,16 +51,17 @@ public final class CaCertificateService {
         checkUsableAsCa(ca);
         CertificateMode mode = request.mode() == null ? CertificateMode.DEFAULT : request.mode();
         checkProofOfPossession(scope, ca, mode, request.verificationCertificatePem());
-        checkNotRegistered(scope, ca.certificateId(), mode);
-        if (store.findCaCertificatesBySubject(scope, ca.subject()).size() >= MAX_CAS_PER_SUBJECT) {
-            throw new ServiceException(ErrorCode.LIMIT_EXCEEDED, "Account " + scope.account() + " already has "
-                    + MAX_CAS_PER_SUBJECT + " CA certificates with subject " + ca.subject());
-        }
         CaCertificate record = newRecord(scope, ca, mode, request);
-        if (!store.insertCaCertificate(record)) {
-            throw alreadyRegistered(scope, ca.certificateId());
-        }
-        return new Registered(record.arn(), record.certificateId());
+        return switch (store.insertCaCertificate(record, MAX_CAS_PER_SUBJECT)) {
+            case INSERTED -> new Registered(record.arn(), record.certificateId());
+            case ALREADY_IN_SCOPE -> throw alreadyRegistered(scope, ca.certificateId());
+            case DEFAULT_MODE_HELD_ELSEWHERE -> throw ServiceException.alreadyExists("The CA certificate is already "
+                    + "registered in DEFAULT mode by another account in " + scope.region(), ca.certificateId(),
+                    scope.caCertificateArn(ca.certificateId()));
+            case SUBJECT_LIMIT_REACHED -> throw new ServiceException(ErrorCode.LIMIT_EXCEEDED, "Account "
+                    + scope.account() + " already has " + MAX_CAS_PER_SUBJECT + " CA certificates with subject "
+                    + ca.subject());
+        };
     }
 
     private void checkUsableAsCa(ParsedCertificate ca) {
@@ -99,17 +100,6 @@ public final class CaCertificateService {
         if (!verification.isSignedBy(ca)) {
             throw ServiceException.certificateValidation(
                     "The verification certificate is not signed by the CA certificate's private key");
-        }
-    }
-
-    private void checkNotRegistered(Scope scope, String certificateId, CertificateMode mode) {
-        if (store.findCaCertificate(scope, certificateId).isPresent()) {
-            throw alreadyRegistered(scope, certificateId);
-        }
-        if (mode == CertificateMode.DEFAULT
-                && store.findDefaultModeCaOwner(scope.region(), certificateId).isPresent()) {
-            throw ServiceException.alreadyExists("The CA certificate is already registered in DEFAULT mode by "
-                    + "another account in " + scope.region(), certificateId, scope.caCertificateArn(certificateId));
         }
     }
 

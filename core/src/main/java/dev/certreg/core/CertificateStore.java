@@ -24,15 +24,14 @@ public interface CertificateStore extends AutoCloseable {
     boolean deleteRegistrationCode(Scope scope);
 
     /**
-     * Stores a new CA certificate. Returns false, writing nothing, if the scope already holds that id, or if the CA
-     * is in DEFAULT mode and some account of the region already holds that id in DEFAULT mode.
+     * Stores a new CA certificate unless the scope already holds that id, the CA is in DEFAULT mode and another
+     * account of the region holds that id in DEFAULT mode, or the scope already holds {@code maxPerSubject} CAs with
+     * its subject: the outcome says which, in that order. Checking and writing are one atomic step, so racing
+     * registrations never exceed the limit.
      */
-    boolean insertCaCertificate(CaCertificate ca);
+    CaInsertOutcome insertCaCertificate(CaCertificate ca, int maxPerSubject);
 
     Optional<CaCertificate> findCaCertificate(Scope scope, String certificateId);
-
-    /** The account of the region that holds {@code certificateId} as a DEFAULT-mode CA, if any. */
-    Optional<String> findDefaultModeCaOwner(String region, String certificateId);
 
     /** Every registration of a CA certificate id, in any account and region: the device endpoint's JITR lookup. */
     List<CaCertificate> findCaCertificatesById(String certificateId);
@@ -49,7 +48,11 @@ public interface CertificateStore extends AutoCloseable {
     /** One page of the scope's CA certificates, filtered on the registration template name when not null. */
     Page<ListedCertificate> listCaCertificates(Scope scope, String templateName, PageRequest request);
 
-    /** Stores a new device certificate; false, writing nothing, if the scope already holds that id. */
+    /**
+     * Stores a new device certificate; false, writing nothing, if the scope already holds that id or a transfer of
+     * it to the scope's account is pending in its region (or, for a certificate stored as already offered, its
+     * target holds or is offered that id).
+     */
     boolean insertDeviceCertificate(DeviceCertificate certificate);
 
     Optional<DeviceCertificate> findDeviceCertificate(Scope scope, String certificateId);
@@ -68,7 +71,9 @@ public interface CertificateStore extends AutoCloseable {
 
     /**
      * Replaces a device certificate's status, transfer data and audit if its stored customer version still is
-     * {@code expectedVersion}. The owner does not change.
+     * {@code expectedVersion}. The owner does not change. When {@code updated} offers a transfer, false also if the
+     * target account holds that id or is offered it by another account: the check and the write are one atomic
+     * step, so a certificate never is both the target's own and pending transfer to it.
      */
     boolean replaceDeviceCertificate(DeviceCertificate updated, int expectedVersion);
 

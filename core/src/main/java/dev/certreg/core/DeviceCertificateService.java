@@ -136,8 +136,7 @@ public final class DeviceCertificateService {
         DeviceCertificate record = new DeviceCertificate(scope, device.certificateId(), pem, caId, status, mode,
                 device.validity(), Audit.created(now, UUID.randomUUID().toString()));
         // A certificate offered to this account is already listed here: accept or reject the offer instead.
-        if (store.findPendingTransfer(scope, record.certificateId()).isPresent()
-                || !store.insertDeviceCertificate(record)) {
+        if (!store.insertDeviceCertificate(record)) {
             throw ServiceException.alreadyExists("The certificate is already provisioned or registered",
                     record.certificateId(), record.arn());
         }

@@ -10,7 +10,9 @@ import dev.certreg.core.testing.TestPki.KeyType;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -156,6 +158,22 @@ class CaCertificateTest extends RunningServer {
         assertThatThrownBy(() -> iot.registerCACertificate(r -> r.caCertificate(eleventh.pem())
                         .certificateMode(CertificateMode.SNI_ONLY)))
                 .isInstanceOf(LimitExceededException.class);
+    }
+
+    @Test
+    void twentyConcurrentCasWithOneSubjectStopAtTheLimit() throws Exception {
+        java.security.KeyPair key = java.security.KeyPairGenerator.getInstance("EC").generateKeyPair();
+        org.bouncycastle.asn1.x500.X500Name subject = new org.bouncycastle.asn1.x500.X500Name("CN=raced subject");
+        List<Runnable> registrations = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Issued ca = TestPki.ca(subject, key, KeyType.EC);
+            registrations.add(() -> iot.registerCACertificate(r -> r.caCertificate(ca.pem())
+                    .certificateMode(CertificateMode.SNI_ONLY)));
+        }
+        List<Integer> statuses = statusesTogether(registrations);
+        assertThat(statuses).filteredOn(status -> status == 200).hasSize(10);
+        assertThat(statuses).filteredOn(status -> status == 410).hasSize(10);
+        assertThat(iot.listCACertificates(r -> r.pageSize(50)).certificates()).hasSize(10);
     }
 
     @Test

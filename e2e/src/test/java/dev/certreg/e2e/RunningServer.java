@@ -10,6 +10,11 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,6 +82,28 @@ abstract class RunningServer {
                 .build();
         clients.add(client);
         return client;
+    }
+
+    /** The HTTP status each of {@code calls} ends with, in order, the calls released together on their own threads. */
+    static List<Integer> statusesTogether(List<Runnable> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+        CyclicBarrier start = new CyclicBarrier(calls.size());
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (Runnable call : calls) {
+                statuses.add(pool.submit(() -> {
+                    start.await(60, TimeUnit.SECONDS);
+                    return status(call);
+                }));
+            }
+            List<Integer> results = new ArrayList<>();
+            for (Future<Integer> status : statuses) {
+                results.add(status.get(60, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** The HTTP status a call ends with: 200, or the status of the service error it raised. */

@@ -198,4 +198,19 @@ class TransferTest extends RunningServer {
                 .stream().map(Certificate::certificateId).toList()).containsExactlyElementsOf(expected);
         assertThat(source.listCertificates(r -> r.pageSize(10)).certificates()).hasSize(4);
     }
+
+    @Test
+    void aTransferRacingTheTargetsOwnRegistrationHasOneWinnerAndTheLoserGets409() throws Exception {
+        for (int round = 0; round < 10; round++) {
+            String pem = TestPki.selfSignedLeaf("raced " + round).pem();
+            String id = source.registerCertificateWithoutCA(r -> r.certificatePem(pem)).certificateId();
+            List<Integer> statuses = statusesTogether(List.of(
+                    () -> transfer(id),
+                    () -> target.registerCertificateWithoutCA(r -> r.certificatePem(pem))));
+            assertThat(statuses).as("round %d", round).containsExactlyInAnyOrder(200, 409);
+        }
+        List<String> listed = target.listCertificatesPaginator(r -> r.pageSize(5)).certificates().stream()
+                .map(Certificate::certificateId).toList();
+        assertThat(listed).hasSize(10).doesNotHaveDuplicates();
+    }
 }

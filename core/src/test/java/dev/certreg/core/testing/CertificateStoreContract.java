@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.certreg.core.CaCertificate;
 import dev.certreg.core.CaCertificateStatus;
+import dev.certreg.core.CaInsertOutcome;
 import dev.certreg.core.CertificateLists;
 import dev.certreg.core.CertificateMode;
 import dev.certreg.core.CertificateStatus;
@@ -30,7 +31,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -61,7 +64,7 @@ public abstract class CertificateStoreContract {
     @Test
     void aCaCertificateReadsBackWithItsTagsAndConfig() {
         CaCertificate written = ca(SCOPE, "ca", CertificateMode.DEFAULT, "template-1", 1_000);
-        assertThat(store().insertCaCertificate(written)).isTrue();
+        assertThat(insertCa(written)).isEqualTo(CaInsertOutcome.INSERTED);
         assertThat(store().findCaCertificate(SCOPE, written.certificateId())).contains(written);
         assertThat(store().findCaCertificatesBySubject(SCOPE, "CN=ca")).extracting(CaCertificate::certificateId)
                 .containsExactly(written.certificateId());
@@ -78,7 +81,7 @@ public abstract class CertificateStoreContract {
     @Test
     void scopesNeverSeeEachOther() {
         store().insertDeviceCertificate(device(SCOPE, "d1", "ca", 1_000));
-        store().insertCaCertificate(ca(SCOPE, "ca", CertificateMode.SNI_ONLY, null, 1_000));
+        insertCa(ca(SCOPE, "ca", CertificateMode.SNI_ONLY, null, 1_000));
         for (Scope other : List.of(OTHER_ACCOUNT, OTHER_REGION)) {
             assertThat(store().findDeviceCertificate(other, id("d1"))).isEmpty();
             assertThat(store().findCaCertificate(other, id("ca"))).isEmpty();
@@ -94,8 +97,8 @@ public abstract class CertificateStoreContract {
         store().insertDeviceCertificate(device(SCOPE, "d1", "ca", 1_000));
         store().insertDeviceCertificate(device(OTHER_REGION, "d1", "ca", 2_000));
         store().insertDeviceCertificate(device(OTHER_ACCOUNT, "d2", "ca", 3_000));
-        store().insertCaCertificate(ca(SCOPE, "ca", CertificateMode.SNI_ONLY, null, 1_000));
-        store().insertCaCertificate(ca(OTHER_ACCOUNT, "ca", CertificateMode.SNI_ONLY, null, 2_000));
+        insertCa(ca(SCOPE, "ca", CertificateMode.SNI_ONLY, null, 1_000));
+        insertCa(ca(OTHER_ACCOUNT, "ca", CertificateMode.SNI_ONLY, null, 2_000));
         assertThat(store().findDeviceCertificatesById(id("d1"))).extracting(DeviceCertificate::scope)
                 .containsExactlyInAnyOrder(SCOPE, OTHER_REGION);
         assertThat(store().findCaCertificatesById(id("ca"))).extracting(CaCertificate::scope)
@@ -105,11 +108,37 @@ public abstract class CertificateStoreContract {
 
     @Test
     void onlyOneAccountOfARegionHoldsACaInDefaultMode() {
-        assertThat(store().insertCaCertificate(ca(SCOPE, "ca", CertificateMode.DEFAULT, null, 1))).isTrue();
-        assertThat(store().insertCaCertificate(ca(OTHER_ACCOUNT, "ca", CertificateMode.DEFAULT, null, 2))).isFalse();
-        assertThat(store().findDefaultModeCaOwner("us-east-1", id("ca"))).contains(SCOPE.account());
-        assertThat(store().insertCaCertificate(ca(OTHER_ACCOUNT, "ca", CertificateMode.SNI_ONLY, null, 3))).isTrue();
-        assertThat(store().insertCaCertificate(ca(OTHER_REGION, "ca", CertificateMode.DEFAULT, null, 4))).isTrue();
+        assertThat(insertCa(ca(SCOPE, "ca", CertificateMode.DEFAULT, null, 1))).isEqualTo(CaInsertOutcome.INSERTED);
+        assertThat(insertCa(ca(OTHER_ACCOUNT, "ca", CertificateMode.DEFAULT, null, 2)))
+                .isEqualTo(CaInsertOutcome.DEFAULT_MODE_HELD_ELSEWHERE);
+        assertThat(store().findCaCertificate(OTHER_ACCOUNT, id("ca"))).isEmpty();
+        assertThat(insertCa(ca(OTHER_ACCOUNT, "ca", CertificateMode.SNI_ONLY, null, 3)))
+                .isEqualTo(CaInsertOutcome.INSERTED);
+        assertThat(insertCa(ca(OTHER_REGION, "ca", CertificateMode.DEFAULT, null, 4)))
+                .isEqualTo(CaInsertOutcome.INSERTED);
+    }
+
+    @Test
+    void aRefusedCaInsertSaysWhyInTheDocumentedOrder() {
+        CaCertificate first = ca(SCOPE, "ca", CertificateMode.DEFAULT, null, 1);
+        assertThat(store().insertCaCertificate(first, 1)).isEqualTo(CaInsertOutcome.INSERTED);
+        assertThat(store().insertCaCertificate(first, 1)).isEqualTo(CaInsertOutcome.ALREADY_IN_SCOPE);
+        assertThat(store().insertCaCertificate(withSubject(ca(SCOPE, "other", CertificateMode.SNI_ONLY, null, 2),
+                first.subject()), 1)).isEqualTo(CaInsertOutcome.SUBJECT_LIMIT_REACHED);
+        assertThat(store().insertCaCertificate(withSubject(ca(SCOPE, "other", CertificateMode.SNI_ONLY, null, 2),
+                first.subject()), 2)).isEqualTo(CaInsertOutcome.INSERTED);
+        assertThat(store().findCaCertificatesBySubject(SCOPE, first.subject())).hasSize(2);
+    }
+
+    @Test
+    void twentyConcurrentCasWithOneSubjectStopAtTheLimit() throws Exception {
+        List<Callable<CaInsertOutcome>> racers = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            CaCertificate ca = withSubject(ca(SCOPE, "ca-" + i, CertificateMode.SNI_ONLY, null, i), "CN=shared");
+            racers.add(() -> store().insertCaCertificate(ca, 10));
+        }
+        assertThat(runTogether(racers)).filteredOn(CaInsertOutcome.INSERTED::equals).hasSize(10);
+        assertThat(store().findCaCertificatesBySubject(SCOPE, "CN=shared")).hasSize(10);
     }
 
     @Test
@@ -144,7 +173,7 @@ public abstract class CertificateStoreContract {
     @Test
     void aCaReplaceAndDeleteAreConditionalToo() {
         CaCertificate original = ca(SCOPE, "ca", CertificateMode.DEFAULT, "t", 1_000);
-        store().insertCaCertificate(original);
+        insertCa(original);
         CaCertificate inactive = new CaCertificate(SCOPE, original.certificateId(), original.certificatePem(),
                 original.subject(), CaCertificateStatus.INACTIVE, original.autoRegistrationStatus(), original.mode(),
                 null, original.validity(), Records.changed(original.audit()), original.tags());
@@ -203,9 +232,9 @@ public abstract class CertificateStoreContract {
 
     @Test
     void caListsFilterOnTheTemplateName() {
-        store().insertCaCertificate(ca(SCOPE, "ca1", CertificateMode.SNI_ONLY, "t1", 1));
-        store().insertCaCertificate(ca(SCOPE, "ca2", CertificateMode.SNI_ONLY, "t2", 2));
-        store().insertCaCertificate(ca(SCOPE, "ca3", CertificateMode.SNI_ONLY, null, 3));
+        insertCa(ca(SCOPE, "ca1", CertificateMode.SNI_ONLY, "t1", 1));
+        insertCa(ca(SCOPE, "ca2", CertificateMode.SNI_ONLY, "t2", 2));
+        insertCa(ca(SCOPE, "ca3", CertificateMode.SNI_ONLY, null, 3));
         assertThat(store().listCaCertificates(SCOPE, "t2", first(10, true)).items())
                 .extracting(ListedCertificate::certificateId).containsExactly(id("ca2"));
         assertThat(store().listCaCertificates(SCOPE, null, first(10, true)).items()).hasSize(3);
@@ -308,6 +337,47 @@ public abstract class CertificateStoreContract {
     }
 
     @Test
+    void aCertificateOfferedToAnAccountCannotAlsoBeRegisteredByIt() {
+        DeviceCertificate original = device(SCOPE, "d1", "ca", 1_000);
+        store().insertDeviceCertificate(original);
+        assertThat(store().replaceDeviceCertificate(offered(original, OTHER_ACCOUNT), 1)).isTrue();
+        assertThat(store().insertDeviceCertificate(device(OTHER_ACCOUNT, "d1", "ca", 2_000))).isFalse();
+        assertThat(store().findDeviceCertificate(OTHER_ACCOUNT, id("d1"))).isEmpty();
+        assertThat(store().insertDeviceCertificate(device(OTHER_REGION, "d1", "ca", 2_000))).isTrue();
+    }
+
+    @Test
+    void aCertificateCannotBeOfferedToAnAccountThatHoldsItOrIsOfferedItByAnother() {
+        Scope third = new Scope("333333333333", SCOPE.region());
+        store().insertDeviceCertificate(device(OTHER_ACCOUNT, "d1", "ca", 1_000));
+        store().insertDeviceCertificate(device(SCOPE, "d1", "ca", 1_000));
+        store().insertDeviceCertificate(device(third, "d1", "ca", 1_000));
+        assertThat(store().replaceDeviceCertificate(offered(device(SCOPE, "d1", "ca", 1_000), OTHER_ACCOUNT), 1))
+                .isFalse();
+        assertThat(store().deleteDeviceCertificate(OTHER_ACCOUNT, id("d1"), 1)).isTrue();
+        assertThat(store().replaceDeviceCertificate(offered(device(SCOPE, "d1", "ca", 1_000), OTHER_ACCOUNT), 1))
+                .isTrue();
+        assertThat(store().replaceDeviceCertificate(offered(device(third, "d1", "ca", 1_000), OTHER_ACCOUNT), 1))
+                .isFalse();
+        assertThat(walk(r -> store().listDeviceCertificates(OTHER_ACCOUNT, r), 10, true)).containsExactly(id("d1"));
+    }
+
+    @Test
+    void anOfferRacingTheTargetsOwnRegistrationHasExactlyOneWinner() throws Exception {
+        for (int round = 0; round < 25; round++) {
+            DeviceCertificate source = device(SCOPE, "raced-" + round, "ca", round);
+            DeviceCertificate targetsOwn = device(OTHER_ACCOUNT, "raced-" + round, "ca", round);
+            store().insertDeviceCertificate(source);
+            List<Callable<Boolean>> racers = List.of(
+                    () -> store().replaceDeviceCertificate(offered(source, OTHER_ACCOUNT), 1),
+                    () -> store().insertDeviceCertificate(targetsOwn));
+            assertThat(runTogether(racers)).as("round %d", round).containsExactlyInAnyOrder(true, false);
+        }
+        List<String> listed = walk(r -> store().listDeviceCertificates(OTHER_ACCOUNT, r), 100, true);
+        assertThat(listed).hasSize(25).doesNotHaveDuplicates();
+    }
+
+    @Test
     void aPendingTransferIsFoundByItsTargetWithTheSourceAsOwnerAndKeepsItsData() {
         DeviceCertificate original = device(SCOPE, "d1", "ca", 1_000);
         store().insertDeviceCertificate(original);
@@ -335,13 +405,13 @@ public abstract class CertificateStoreContract {
     }
 
     @Test
-    void anAcceptIsRefusedWithoutWritingWhenTheTargetHoldsTheSameId() {
-        DeviceCertificate offered = offered(device(SCOPE, "d1", "ca", 1_000), OTHER_ACCOUNT);
-        store().insertDeviceCertificate(offered);
+    void anOfferOrAcceptIsRefusedWithoutWritingWhenTheTargetHoldsTheSameId() {
         DeviceCertificate targetsOwn = device(OTHER_ACCOUNT, "d1", "ca", 2_000);
         store().insertDeviceCertificate(targetsOwn);
+        DeviceCertificate offered = offered(device(SCOPE, "d1", "ca", 1_000), OTHER_ACCOUNT);
+        assertThat(store().insertDeviceCertificate(offered)).isFalse();
         assertThat(store().acceptDeviceCertificateTransfer(accepted(offered), 1)).isFalse();
-        assertThat(store().findDeviceCertificate(SCOPE, id("d1"))).contains(offered);
+        assertThat(store().findDeviceCertificate(SCOPE, id("d1"))).isEmpty();
         assertThat(store().findDeviceCertificate(OTHER_ACCOUNT, id("d1"))).contains(targetsOwn);
     }
 
@@ -367,6 +437,37 @@ public abstract class CertificateStoreContract {
         assertThat(walk(r -> store().listDeviceCertificates(OTHER_ACCOUNT, r), 2, false))
                 .containsExactlyElementsOf(newestFirst);
         assertThat(walk(r -> store().listDeviceCertificatesByCa(OTHER_ACCOUNT, id("ca"), r), 20, true)).hasSize(6);
+    }
+
+    private CaInsertOutcome insertCa(CaCertificate ca) {
+        return store().insertCaCertificate(ca, 10);
+    }
+
+    private static CaCertificate withSubject(CaCertificate ca, String subject) {
+        return new CaCertificate(ca.scope(), ca.certificateId(), ca.certificatePem(), subject, ca.status(),
+                ca.autoRegistrationStatus(), ca.mode(), ca.registrationConfig(), ca.validity(), ca.audit(), ca.tags());
+    }
+
+    /** Runs {@code tasks} on as many threads, released together; their results in task order. */
+    protected static <T> List<T> runTogether(List<Callable<T>> tasks) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+        CyclicBarrier start = new CyclicBarrier(tasks.size());
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> task : tasks) {
+                futures.add(pool.submit(() -> {
+                    start.await(60, TimeUnit.SECONDS);
+                    return task.call();
+                }));
+            }
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get(60, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static DeviceCertificate offered(DeviceCertificate d, Scope target) {

@@ -1,5 +1,6 @@
 package dev.certreg.store.jdbc;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
@@ -16,6 +17,13 @@ public interface Database extends AutoCloseable {
      * its changes are kept and this throws what it threw.
      */
     <T> T write(SqlWork<T> work) throws SQLException;
+
+    /**
+     * Makes the rest of the current write transaction exclusive among write transactions that lock the same
+     * {@code key}, so that a check and the write it allows are one atomic step. Called first in a
+     * {@link #write} unit of work; the lock is released when the transaction ends.
+     */
+    void lockUntilCommit(Connection connection, String key) throws SQLException;
 
     /** The database's name in failure messages, such as {@code PostgreSQL}. */
     String name();

@@ -2,6 +2,8 @@ package dev.certreg.store.jdbc;
 
 import dev.certreg.core.CaCertificate;
 import dev.certreg.core.CertificateStatus;
+import dev.certreg.core.CaInsertOutcome;
+import dev.certreg.core.CertificateMode;
 import dev.certreg.core.CertificateStore;
 import dev.certreg.core.DeviceCertificate;
 import dev.certreg.core.ListedCertificate;
@@ -35,6 +37,7 @@ import java.util.Optional;
  */
 public abstract class JdbcCertificateStore implements CertificateStore {
     private static final String SCOPE = "account = :account AND region = :region";
+    private static final int MAX_ATTEMPTS = 16;
     private static final String SELECT_CODE = "SELECT code FROM registration_codes WHERE " + SCOPE;
 
     private final Database db;
@@ -96,16 +99,47 @@ public abstract class JdbcCertificateStore implements CertificateStore {
     }
 
     @Override
-    public boolean insertCaCertificate(CaCertificate ca) {
+    public CaInsertOutcome insertCaCertificate(CaCertificate ca, int maxPerSubject) {
         Columns row = caColumns(ca);
         return write(c -> {
-            boolean inserted = Sql.of("INSERT INTO ca_certificates " + row.insert() + " ON CONFLICT DO NOTHING")
-                    .bind(row).update(c) == 1;
-            if (inserted) {
-                insertTags(c, ca);
+            db.lockUntilCommit(c, "ca_certificates subject " + ca.scope().account() + " " + ca.scope().region()
+                    + " " + ca.subject());
+            for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+                if (countBySubject(c, ca.scope(), ca.subject()) >= maxPerSubject) {
+                    return whyNotInserted(c, ca).orElse(CaInsertOutcome.SUBJECT_LIMIT_REACHED);
+                }
+                if (Sql.of("INSERT INTO ca_certificates " + row.insert() + " ON CONFLICT DO NOTHING").bind(row)
+                        .update(c) == 1) {
+                    insertTags(c, ca);
+                    return CaInsertOutcome.INSERTED;
+                }
+                Optional<CaInsertOutcome> refused = whyNotInserted(c, ca);
+                if (refused.isPresent()) {
+                    return refused.get();
+                }
+                // The row the insert clashed with was deleted before it could be read: try again.
             }
-            return inserted;
+            throw new SQLException("A CA insert kept clashing with rows deleted before they could be read");
         });
+    }
+
+    private static int countBySubject(Connection c, Scope scope, String subject) throws SQLException {
+        return scoped("SELECT count(*) FROM ca_certificates WHERE " + SCOPE + " AND subject = :subject", scope)
+                .bind("subject", subject).queryOne(c, rs -> rs.getInt(1)).orElseThrow();
+    }
+
+    /** Which row, if any, a CA's insert clashes with, in the order the SPI documents. */
+    private static Optional<CaInsertOutcome> whyNotInserted(Connection c, CaCertificate ca) throws SQLException {
+        if (scoped("SELECT 1 FROM ca_certificates WHERE " + SCOPE + " AND cert_id = :cert_id", ca.scope())
+                .bind("cert_id", ca.certificateId()).queryOne(c, rs -> true).isPresent()) {
+            return Optional.of(CaInsertOutcome.ALREADY_IN_SCOPE);
+        }
+        if (ca.mode() == CertificateMode.DEFAULT && Sql.of("SELECT 1 FROM ca_certificates WHERE region = :region "
+                + "AND cert_id = :cert_id AND mode = 'DEFAULT'").bind("region", ca.scope().region())
+                .bind("cert_id", ca.certificateId()).queryOne(c, rs -> true).isPresent()) {
+            return Optional.of(CaInsertOutcome.DEFAULT_MODE_HELD_ELSEWHERE);
+        }
+        return Optional.empty();
     }
 
     /** A CA's row: each column next to its value. */
@@ -162,13 +196,6 @@ public abstract class JdbcCertificateStore implements CertificateStore {
     }
 
     @Override
-    public Optional<String> findDefaultModeCaOwner(String region, String certificateId) {
-        return read(c -> Sql.of("SELECT account FROM ca_certificates WHERE region = :region AND cert_id = :cert_id "
-                + "AND mode = 'DEFAULT'").bind("region", region).bind("cert_id", certificateId)
-                .queryOne(c, rs -> rs.getString(1)));
-    }
-
-    @Override
     public List<CaCertificate> findCaCertificatesById(String certificateId) {
         return read(c -> Sql.of("SELECT * FROM ca_certificates WHERE cert_id = :cert_id").bind("cert_id", certificateId)
                 .query(c, rs -> Rows.caCertificate(new Scope(rs.getString("account"), rs.getString("region")), rs,
@@ -219,8 +246,14 @@ public abstract class JdbcCertificateStore implements CertificateStore {
                 .set("not_after_ms", d.validity().notAfter().toEpochMilli())
                 .set("created_ms", d.audit().creationDate().toEpochMilli())
                 .setAll(changedDeviceColumns(d));
-        return write(c -> Sql.of("INSERT INTO device_certificates " + row.insert() + " ON CONFLICT DO NOTHING")
-                .bind(row).update(c) == 1);
+        return write(c -> {
+            lockCertificateId(c, d);
+            if (isOfferedTo(c, d.scope().account(), d) || offersToAnOccupiedTarget(c, d)) {
+                return false;
+            }
+            return Sql.of("INSERT INTO device_certificates " + row.insert() + " ON CONFLICT DO NOTHING").bind(row)
+                    .update(c) == 1;
+        });
     }
 
     @Override
@@ -247,10 +280,18 @@ public abstract class JdbcCertificateStore implements CertificateStore {
     @Override
     public boolean replaceDeviceCertificate(DeviceCertificate d, int expectedVersion) {
         Columns changed = changedDeviceColumns(d);
-        return write(c -> scoped("UPDATE device_certificates SET " + changed.assignments() + " WHERE " + SCOPE
-                + " AND cert_id = :cert_id AND customer_version = :expected_version", d.scope())
-                .bind(changed).bind("cert_id", d.certificateId()).bind("expected_version", expectedVersion)
-                .update(c) == 1);
+        return write(c -> {
+            if (d.transfer().targetAccount() != null) {
+                lockCertificateId(c, d);
+                if (offersToAnOccupiedTarget(c, d)) {
+                    return false;
+                }
+            }
+            return scoped("UPDATE device_certificates SET " + changed.assignments() + " WHERE " + SCOPE
+                    + " AND cert_id = :cert_id AND customer_version = :expected_version", d.scope())
+                    .bind(changed).bind("cert_id", d.certificateId()).bind("expected_version", expectedVersion)
+                    .update(c) == 1;
+        });
     }
 
     @Override
@@ -258,17 +299,48 @@ public abstract class JdbcCertificateStore implements CertificateStore {
         Columns changed = new Columns().set("account", d.scope().account()).setAll(changedDeviceColumns(d));
         // The NOT EXISTS guard turns a clash with the target's own copy of the certificate into "nothing written"
         // instead of a primary key violation; the caller re-reads and explains.
-        return write(c -> Sql.of("UPDATE device_certificates SET " + changed.assignments() + " WHERE "
-                + "account = :source AND region = :region AND cert_id = :cert_id AND "
-                + "customer_version = :expected_version AND transfer_target = :account AND NOT EXISTS (SELECT 1 "
-                + "FROM device_certificates mine WHERE mine.account = :account AND mine.region = :region AND "
-                + "mine.cert_id = :cert_id)")
-                .bind(changed)
-                .bind("source", d.transfer().previousOwner())
-                .bind("region", d.scope().region())
-                .bind("cert_id", d.certificateId())
-                .bind("expected_version", expectedVersion)
-                .update(c) == 1);
+        return write(c -> {
+            lockCertificateId(c, d);
+            return Sql.of("UPDATE device_certificates SET " + changed.assignments() + " WHERE "
+                    + "account = :source AND region = :region AND cert_id = :cert_id AND "
+                    + "customer_version = :expected_version AND transfer_target = :account AND NOT EXISTS (SELECT 1 "
+                    + "FROM device_certificates mine WHERE mine.account = :account AND mine.region = :region AND "
+                    + "mine.cert_id = :cert_id)")
+                    .bind(changed)
+                    .bind("source", d.transfer().previousOwner())
+                    .bind("region", d.scope().region())
+                    .bind("cert_id", d.certificateId())
+                    .bind("expected_version", expectedVersion)
+                    .update(c) == 1;
+        });
+    }
+
+    /**
+     * Serializes the writes that decide who holds or is offered a device certificate id in a region: its insert,
+     * its offer and its acceptance. Under this lock, "the target holds no copy" stays true until the write lands.
+     */
+    private void lockCertificateId(Connection c, DeviceCertificate d) throws SQLException {
+        db.lockUntilCommit(c, "device_certificates " + d.scope().region() + " " + d.certificateId());
+    }
+
+    /** Whether another account offers {@code d}'s id to {@code account} in {@code d}'s region. */
+    private static boolean isOfferedTo(Connection c, String account, DeviceCertificate d) throws SQLException {
+        return Sql.of("SELECT 1 FROM device_certificates WHERE transfer_target = :target AND region = :region AND "
+                + "cert_id = :cert_id AND account <> :owner").bind("target", account)
+                .bind("region", d.scope().region()).bind("cert_id", d.certificateId())
+                .bind("owner", d.scope().account()).queryOne(c, rs -> true).isPresent();
+    }
+
+    /** Whether {@code d} offers a transfer to an account that holds its id or is offered it by another. */
+    private static boolean offersToAnOccupiedTarget(Connection c, DeviceCertificate d) throws SQLException {
+        String target = d.transfer().targetAccount();
+        if (target == null) {
+            return false;
+        }
+        Scope targetScope = new Scope(target, d.scope().region());
+        return scoped("SELECT 1 FROM device_certificates WHERE " + SCOPE + " AND cert_id = :cert_id", targetScope)
+                .bind("cert_id", d.certificateId()).queryOne(c, rs -> true).isPresent()
+                || isOfferedTo(c, target, d);
     }
 
     /** What an update of a device certificate may change: its status, audit and transfer data. */

@@ -3,6 +3,7 @@ package dev.certreg.store.postgres;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.certreg.store.jdbc.Database;
+import dev.certreg.store.jdbc.Sql;
 import dev.certreg.store.jdbc.SqlWork;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
@@ -82,6 +83,16 @@ final class PostgresConnections implements Database {
                 restoreAutoCommit(connection);
             }
         }
+    }
+
+    /**
+     * A transaction-scoped advisory lock on the key's 64-bit hash. Keys that share a hash only wait for each other
+     * needlessly. In READ COMMITTED, the statements after it see every transaction that held the lock before.
+     */
+    @Override
+    public void lockUntilCommit(Connection connection, String key) throws SQLException {
+        Sql.of("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))").bind("key", key)
+                .query(connection, rs -> Boolean.TRUE);
     }
 
     private static void rollback(Connection connection, Exception cause) {

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.certreg.core.CaCertificate;
+import dev.certreg.core.CaInsertOutcome;
 import dev.certreg.core.CertificateMode;
 import dev.certreg.core.CertificateStore;
 import dev.certreg.core.DeviceCertificate;
@@ -23,9 +24,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,13 +83,13 @@ class PostgresCertificateStoreTest extends CertificateStoreContract {
 
     @Test
     void onlyOneOfManyAccountsRacingForTheSameDefaultModeCaWins() throws Exception {
-        List<Callable<Boolean>> racers = new ArrayList<>();
+        List<Callable<CaInsertOutcome>> racers = new ArrayList<>();
         for (int i = 0; i < 32; i++) {
             String account = String.format("%012d", i);
             racers.add(() -> store.insertCaCertificate(
-                    ca(new Scope(account, "us-east-1"), "ca", CertificateMode.DEFAULT, null, 1)));
+                    ca(new Scope(account, "us-east-1"), "ca", CertificateMode.DEFAULT, null, 1), 10));
         }
-        assertThat(runTogether(racers).stream().filter(won -> won).count()).isEqualTo(1);
+        assertThat(runTogether(racers)).filteredOn(CaInsertOutcome.INSERTED::equals).hasSize(1);
     }
 
     @Test
@@ -101,9 +99,9 @@ class PostgresCertificateStoreTest extends CertificateStoreContract {
                 valid.subject(), valid.status(), valid.autoRegistrationStatus(), valid.mode(),
                 valid.registrationConfig(), valid.validity(), valid.audit(),
                 List.of(new Tag("team", "fleet"), new Tag(null, "a tag key may not be null")));
-        assertThatThrownBy(() -> store.insertCaCertificate(badTag)).isInstanceOf(StoreException.class);
+        assertThatThrownBy(() -> store.insertCaCertificate(badTag, 10)).isInstanceOf(StoreException.class);
         assertThat(store.findCaCertificate(SCOPE, valid.certificateId())).isEmpty();
-        assertThat(store.insertCaCertificate(valid)).isTrue();
+        assertThat(store.insertCaCertificate(valid, 10)).isEqualTo(CaInsertOutcome.INSERTED);
     }
 
     @Test
@@ -158,18 +156,5 @@ class PostgresCertificateStoreTest extends CertificateStoreContract {
     private static DeviceCertificate withId(DeviceCertificate d, String certificateId) {
         return new DeviceCertificate(d.scope(), certificateId, d.certificatePem(), d.caCertificateId(), d.status(),
                 d.mode(), d.validity(), d.audit());
-    }
-
-    private static <T> List<T> runTogether(List<Callable<T>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        try {
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : pool.invokeAll(tasks)) {
-                results.add(f.get());
-            }
-            return results;
-        } finally {
-            pool.shutdown();
-        }
     }
 }

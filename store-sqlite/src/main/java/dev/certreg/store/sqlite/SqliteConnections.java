@@ -72,6 +72,12 @@ final class SqliteConnections implements Database {
         return writer.write(work);
     }
 
+    /** Nothing to do: the one writer runs write transactions one after another, so each is already exclusive. */
+    @Override
+    public void lockUntilCommit(Connection connection, String key) {
+        // Exclusive by construction.
+    }
+
     /** Runs {@code work} on a reader connection in autocommit mode: each statement sees the latest commit. */
     @Override
     public <T> T read(SqlWork<T> work) throws SQLException {

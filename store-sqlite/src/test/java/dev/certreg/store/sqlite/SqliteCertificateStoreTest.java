@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.certreg.core.CaCertificate;
+import dev.certreg.core.CaInsertOutcome;
 import dev.certreg.core.CertificateMode;
 import dev.certreg.core.CertificateStore;
 import dev.certreg.core.Tag;
@@ -84,11 +85,11 @@ class SqliteCertificateStoreTest extends CertificateStoreContract {
                 valid.subject(), valid.status(), valid.autoRegistrationStatus(), valid.mode(),
                 valid.registrationConfig(), valid.validity(), valid.audit(),
                 List.of(new Tag("team", "fleet"), new Tag(null, "a tag key may not be null")));
-        assertThatThrownBy(() -> store.insertCaCertificate(badTag)).isInstanceOf(StoreException.class)
+        assertThatThrownBy(() -> store.insertCaCertificate(badTag, 10)).isInstanceOf(StoreException.class)
                 .hasMessage("SQLite failure, SQLITE_CONSTRAINT_NOTNULL")
                 .cause().hasMessageContaining("ca_certificate_tags.tag_key");
         assertThat(store.findCaCertificate(SCOPE, valid.certificateId())).isEmpty();
-        assertThat(store.insertCaCertificate(valid)).isTrue();
+        assertThat(store.insertCaCertificate(valid, 10)).isEqualTo(CaInsertOutcome.INSERTED);
     }
 
     @Test
