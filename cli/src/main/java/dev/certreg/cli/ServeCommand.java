@@ -13,6 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import dev.certreg.cli.logging.LineLoggerProvider;
+import dev.certreg.cli.logging.LogFormat;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,6 +26,8 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Run the registry. Point SDKs at the printed endpoint with --endpoint-url.")
 final class ServeCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Interface to bind (default: ${DEFAULT-VALUE}).")
     String host;
 
@@ -41,6 +48,11 @@ final class ServeCommand implements Callable<Integer> {
                     + " beside the API.")
     int managementPort;
 
+    @Option(names = "--log-format", paramLabel = "text|json", defaultValue = "text",
+            description = "Log lines on standard error as text, or as one JSON object per line (default:"
+                    + " ${DEFAULT-VALUE}).")
+    String logFormat;
+
     @Mixin
     AuthOptions auth;
 
@@ -51,6 +63,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Clock clock = Clock.systemUTC();
         try {
+            LineLoggerProvider.use(logFormat());
             Configured<Authenticator> authenticator = auth.authenticator(clock);
             byte[] secret = markerSecret();
             IssuingCa issuingCa = issuingCa(clock);
@@ -66,6 +79,13 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("certreg: " + e.getMessage());
             return 1;
         }
+    }
+
+    private LogFormat logFormat() throws StartupFailure {
+        if (!logFormat.equals("text") && !logFormat.equals("json")) {
+            throw new StartupFailure("--log-format must be text or json, got '" + logFormat + "'");
+        }
+        return LogFormat.valueOf(logFormat.toUpperCase(Locale.ROOT));
     }
 
     private Management management() throws StartupFailure {
@@ -105,6 +125,12 @@ final class ServeCommand implements Callable<Integer> {
             throw new StartupFailure("cannot listen on " + host + ":" + ports + ": " + StartupFailure.rootMessage(e));
         }
         try (server) {
+            // Before the start-up lines: whoever reads them may stop the server at once.
+            Runtime.getRuntime().addShutdownHook(
+                    new Thread(() -> stop(server, certificates), "certreg-shutdown"));
+            LOG.atInfo().addKeyValue("endpoint", server.endpoint())
+                    .addKeyValue("management", server.managementEndpoint())
+                    .addKeyValue("store", storeLine).addKeyValue("auth", authLine).log("serving");
             System.out.println("certreg is serving " + storeLine);
             System.out.println("endpoint: " + server.endpoint() + "  (aws iot ... --endpoint-url " + server.endpoint()
                     + ")");
@@ -113,9 +139,29 @@ final class ServeCommand implements Callable<Integer> {
                     + server.managementEndpoint().resolve("/health/ready") + "  metrics: "
                     + server.managementEndpoint().resolve("/metrics"));
             System.out.flush();
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "certreg-shutdown"));
             server.join();
         }
         return 0;
+    }
+
+    /**
+     * On SIGTERM (or SIGINT): stop accepting, let requests in flight finish (for up to
+     * {@link CertregServer#STOP_TIMEOUT_MS}), close the store so the database is left clean, then exit 0: an
+     * orchestrator that asked certreg to stop sees a clean stop rather than the 143 of a killed JVM.
+     */
+    private static void stop(CertregServer server, CertificateStore certificates) {
+        LOG.info("stopping: no new connections, finishing requests in flight");
+        int status = 0;
+        try {
+            server.close();
+            certificates.close();
+            LOG.info("stopped cleanly");
+        } catch (RuntimeException e) {
+            LOG.error("did not stop cleanly", e);
+            status = 1;
+        }
+        System.out.flush();
+        System.err.flush();
+        Runtime.getRuntime().halt(status);
     }
 }
