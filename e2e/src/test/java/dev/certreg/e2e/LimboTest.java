@@ -44,8 +44,6 @@ class LimboTest extends RunningServer {
             entry("rfc5280::aki::cross-signed-root-missing-aki", "pedantic RFC 5280 issuance rule (AKI)"),
             entry("rfc5280::ski::critical-ski", "SKI criticality is an issuance rule; SKI is never read"),
             entry("rfc5280::ski::root-missing-ski", "SKI only helps path building; SKI is never read"),
-            entry("rfc5280::serial::too-long", "pedantic serial number rule; the id is the DER's SHA-256"),
-            entry("rfc5280::serial::zero", "pedantic serial number rule; the id is the DER's SHA-256"),
             entry("rfc5280::leaf-ku-keycertsign", "keyCertSign without cA binds the issuer; a device key is not a CA"),
             entry("rfc5280::root-non-critical-basic-constraints", "PKITS 4.6.4 accepts a CA whose BC is not critical"),
             // Extensions the registry never reads (names are checked by the TLS peer, not at registration).

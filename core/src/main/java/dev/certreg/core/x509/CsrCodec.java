@@ -2,11 +2,10 @@ package dev.certreg.core.x509;
 
 import dev.certreg.core.ServiceException;
 import java.io.IOException;
-import java.io.StringReader;
 import java.security.Provider;
+import java.util.List;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
-import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.operator.ContentVerifierProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
@@ -15,8 +14,8 @@ import org.bouncycastle.pkcs.PKCSException;
 
 /**
  * Reads a PKCS#10 certificate signing request and yields its key, or refuses it with InvalidRequestException (the
- * only error CreateCertificateFromCsr models): it must parse, its self-signature must verify, and its key must be
- * one AWS IoT accepts. Thread-safe.
+ * only error CreateCertificateFromCsr models): it must be one PEM block in DER, parse, its self-signature must verify,
+ * and its key must be one AWS IoT accepts. Thread-safe.
  */
 public final class CsrCodec {
     /** The JDK's providers cannot build an EC key from a bare SubjectPublicKeyInfo; BouncyCastle can. */
@@ -36,15 +35,18 @@ public final class CsrCodec {
     }
 
     private static PKCS10CertificationRequest parse(String pem) {
-        try (PEMParser parser = new PEMParser(new StringReader(pem))) {
-            if (parser.readObject() instanceof PKCS10CertificationRequest csr) {
-                return csr;
-            }
-        } catch (IOException | RuntimeException malformed) {
-            // Refused below: garbage is as invalid as a PEM of another type.
+        byte[] der = Pem.decodeSingle(pem, List.of("CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST"),
+                "certificateSigningRequest (PKCS#10)", ServiceException::invalidRequest);
+        if (!Der.isDer(der)) {
+            throw ServiceException.invalidRequest("certificateSigningRequest is not in DER: one PKCS#10 request in"
+                    + " the Distinguished Encoding Rules, nothing after it");
         }
-        throw ServiceException.invalidRequest(
-                "certificateSigningRequest is not a PEM-encoded PKCS#10 certificate signing request");
+        try {
+            return new PKCS10CertificationRequest(der);
+        } catch (IOException | RuntimeException malformed) {
+            throw ServiceException.invalidRequest(
+                    "certificateSigningRequest is not a PEM-encoded PKCS#10 certificate signing request");
+        }
     }
 
     private boolean isSelfSigned(PKCS10CertificationRequest csr) {

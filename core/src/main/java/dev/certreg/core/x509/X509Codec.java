@@ -2,26 +2,25 @@ package dev.certreg.core.x509;
 
 import dev.certreg.core.ServiceException;
 import java.io.ByteArrayInputStream;
+import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.Provider;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.Base64;
+import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
  * Turns a PEM text into a {@link ParsedCertificate}, or refuses it with CertificateValidationException.
  *
- * <p>Exactly one {@code CERTIFICATE} block is accepted; text around it is ignored, as OpenSSL does. A certificate
- * with a critical extension that RFC 5280 does not define is refused: a validator must reject a critical extension it
- * does not recognise (section 4.2), so such a certificate could not authenticate anything. Thread-safe.
+ * <p>Exactly one {@code CERTIFICATE} block is accepted, in DER; explanatory text around it is ignored, as OpenSSL
+ * does, but any other PEM block is refused. A certificate with a critical extension that RFC 5280 does not define is
+ * refused: a validator must reject a critical extension it does not recognise (section 4.2), so such a certificate
+ * could not authenticate anything. Thread-safe.
  */
 public final class X509Codec {
-    private static final Pattern BLOCK = Pattern.compile(
-            "-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\\s]*)-----END CERTIFICATE-----");
+    private static final int MAX_SERIAL_OCTETS = 20;
     /** The certificate extensions of RFC 5280 sections 4.2.1 and 4.2.2. */
     private static final Set<String> RFC_5280_EXTENSIONS = Set.of(
             "2.5.29.9", "2.5.29.14", "2.5.29.15", "2.5.29.17", "2.5.29.18", "2.5.29.19", "2.5.29.30",
@@ -40,6 +39,7 @@ public final class X509Codec {
             if (certificate == null) {
                 throw ServiceException.certificateValidation("The " + what + " is not a valid X.509 certificate");
             }
+            checkSerialNumber(certificate, what);
             refuseUnknownCriticalExtensions(certificate, what);
             return new ParsedCertificate(der, certificate, provider);
         } catch (GeneralSecurityException | RuntimeException e) {
@@ -62,24 +62,22 @@ public final class X509Codec {
     }
 
     private static byte[] decodePem(String pem, String what) {
-        Matcher matcher = BLOCK.matcher(pem);
-        if (!matcher.find()) {
-            throw ServiceException.certificateValidation(
-                    "The " + what + " is not a PEM-encoded certificate (no BEGIN/END CERTIFICATE block)");
+        byte[] der = Pem.decodeSingle(pem, List.of("CERTIFICATE"), "The " + what,
+                ServiceException::certificateValidation);
+        if (!Der.isDer(der)) {
+            // BER would give one certificate many ids: bytes after it, long-form lengths and the like.
+            throw ServiceException.certificateValidation("The " + what
+                    + " is not in DER: one X.509 certificate in the Distinguished Encoding Rules, nothing after it");
         }
-        String body = matcher.group(1);
-        if (matcher.find()) {
-            throw ServiceException.certificateValidation(
-                    "The " + what + " holds more than one certificate; register them one by one");
-        }
-        try {
-            byte[] der = Base64.getMimeDecoder().decode(body);
-            if (der.length == 0) {
-                throw ServiceException.certificateValidation("The " + what + " PEM block is empty");
-            }
-            return der;
-        } catch (IllegalArgumentException e) {
-            throw ServiceException.certificateValidation("The " + what + " PEM block is not valid base64");
+        return der;
+    }
+
+    /** RFC 5280 section 4.1.2.2: a serial number is a positive integer of at most 20 octets. */
+    private static void checkSerialNumber(X509Certificate certificate, String what) {
+        BigInteger serial = certificate.getSerialNumber();
+        if (serial.signum() <= 0 || serial.bitLength() / 8 + 1 > MAX_SERIAL_OCTETS) {
+            throw ServiceException.certificateValidation("The " + what + "'s serial number must be a positive"
+                    + " integer of at most " + MAX_SERIAL_OCTETS + " octets (RFC 5280 section 4.1.2.2)");
         }
     }
 }

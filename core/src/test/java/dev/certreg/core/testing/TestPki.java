@@ -99,15 +99,27 @@ public final class TestPki {
                 Instant.now().minus(Duration.ofHours(1)), Duration.ofDays(30), false);
     }
 
+    /** A self-signed EC CA with the given serial number, which may break RFC 5280's rules for serials. */
+    public static Issued caWithSerial(String commonName, BigInteger serial) {
+        return sign(new X500Name("CN=" + commonName), KeyType.EC.generate(), KeyType.EC, null,
+                Instant.now().minus(Duration.ofHours(1)), Duration.ofDays(3650), true, serial);
+    }
+
     static Issued sign(X500Name subject, KeyPair keyPair, KeyType type, Issued issuer, Instant notBefore,
             Duration period, boolean isCa) {
+        return sign(subject, keyPair, type, issuer, notBefore, period, isCa,
+                BigInteger.valueOf(SERIALS.incrementAndGet()));
+    }
+
+    private static Issued sign(X500Name subject, KeyPair keyPair, KeyType type, Issued issuer, Instant notBefore,
+            Duration period, boolean isCa, BigInteger serial) {
         KeyPair signingKey = issuer == null ? keyPair : issuer.keyPair();
         KeyType signingType = issuer == null ? type : issuer.keyType();
         X500Name issuerName = issuer == null ? subject : X500Name.getInstance(
                 issuer.certificate().getSubjectX500Principal().getEncoded());
         try {
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuerName,
-                    BigInteger.valueOf(SERIALS.incrementAndGet()), Date.from(notBefore),
+                    serial, Date.from(notBefore),
                     Date.from(notBefore.plus(period)), subject, keyPair.getPublic());
             if (isCa) {
                 builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));

@@ -46,9 +46,9 @@ class X509CodecCorpusTest {
     }
 
     @Test
-    void textAroundTheBlockIsIgnoredButAChainOrAnOldLabelIsRefused() {
-        assertThat(codec.parse(misc("cryptography.io.with_garbage.pem"), "certificate").certificateId())
-                .isEqualTo(codec.parse(misc("cryptography.io.pem"), "certificate").certificateId());
+    void otherBlocksAroundTheCertificateAChainOrAnOldLabelAreRefused() {
+        assertThatThrownBy(() -> codec.parse(misc("cryptography.io.with_garbage.pem"), "certificate"))
+                .isInstanceOf(ServiceException.class).hasMessageContaining("one CERTIFICATE block and nothing else");
         assertThatThrownBy(() -> codec.parse(misc("cryptography.io.chain.pem"), "certificate"))
                 .isInstanceOf(ServiceException.class).hasMessageContaining("more than one");
         assertThatThrownBy(() -> codec.parse(misc("cryptography.io.old_header.pem"), "certificate"))
