@@ -4,6 +4,7 @@ import dev.certreg.client.CertificatePaginators;
 import dev.certreg.client.PaginationConfig;
 import dev.certreg.client.Paginator;
 import dev.certreg.core.Audit;
+import dev.certreg.core.Audits;
 import dev.certreg.core.CaCertificateService;
 import dev.certreg.core.CaRegistration;
 import dev.certreg.core.CertificateLists;
@@ -94,7 +95,8 @@ public final class Bench {
             byte[] secret = new byte[32];
             new SecureRandom().nextBytes(secret);
             CaCertificateService cas = new CaCertificateService(
-                    store, codec, new CertificateLists(new MarkerCodec(secret)), clock, new SecureRandom());
+                    store, codec, new CertificateLists(new MarkerCodec(secret)), Audits.of(clock),
+                    new SecureRandom());
             String run = Long.toString(System.currentTimeMillis(), 36);
             Minter.Ca listCa = minter.ca("list CA " + run, Minter.KeyType.EC);
             Minter.Ca ecCa = minter.ca("EC CA " + run, Minter.KeyType.EC);

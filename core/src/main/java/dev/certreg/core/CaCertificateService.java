@@ -3,11 +3,8 @@ package dev.certreg.core;
 import dev.certreg.core.x509.ParsedCertificate;
 import dev.certreg.core.x509.X509Codec;
 import dev.certreg.protocol.ErrorCode;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Random;
-import java.util.UUID;
 
 /**
  * CA certificates and registration codes: RegisterCACertificate, Describe/Update/Delete/ListCACertificates,
@@ -20,15 +17,15 @@ public final class CaCertificateService {
     private final CertificateStore store;
     private final X509Codec codec;
     private final CertificateLists lists;
-    private final Clock clock;
+    private final Audits audits;
     private final Random random;
 
     public CaCertificateService(
-            CertificateStore store, X509Codec codec, CertificateLists lists, Clock clock, Random random) {
+            CertificateStore store, X509Codec codec, CertificateLists lists, Audits audits, Random random) {
         this.store = store;
         this.codec = codec;
         this.lists = lists;
-        this.clock = clock;
+        this.audits = audits;
         this.random = random;
     }
 
@@ -74,7 +71,7 @@ public final class CaCertificateService {
                     "The CA certificate's keyUsage extension does not allow keyCertSign");
         }
         RegistrationChecks.supportedKey(ca, "CA certificate");
-        RegistrationChecks.validAt(ca, "CA certificate", clock.instant());
+        RegistrationChecks.validAt(ca, "CA certificate", audits.now());
     }
 
     private void checkProofOfPossession(
@@ -113,7 +110,7 @@ public final class CaCertificateService {
                 request.setAsActive() ? CaCertificateStatus.ACTIVE : CaCertificateStatus.INACTIVE,
                 request.allowAutoRegistration() ? AutoRegistrationStatus.ENABLE : AutoRegistrationStatus.DISABLE,
                 mode, request.registrationConfig(), ca.validity(),
-                Audit.created(now(), UUID.randomUUID().toString()), request.tags());
+                audits.created(), request.tags());
     }
 
     public CaCertificate describe(Scope scope, String certificateId) {
@@ -139,7 +136,7 @@ public final class CaCertificateService {
         return new CaCertificate(c.scope(), c.certificateId(), c.certificatePem(), c.subject(),
                 u.newStatus() != null ? u.newStatus() : c.status(),
                 u.newAutoRegistrationStatus() != null ? u.newAutoRegistrationStatus() : c.autoRegistrationStatus(),
-                c.mode(), config, c.validity(), c.audit().changed(now(), UUID.randomUUID().toString()), c.tags());
+                c.mode(), config, c.validity(), audits.changed(c.audit()), c.tags());
     }
 
     public void delete(Scope scope, String certificateId) {
@@ -157,9 +154,5 @@ public final class CaCertificateService {
         ListBinding binding = new ListBinding(
                 ListKind.CA_CERTIFICATES, templateName == null ? "" : templateName, query.ascending());
         return lists.page(scope, binding, query, request -> store.listCaCertificates(scope, templateName, request));
-    }
-
-    private Instant now() {
-        return Instant.ofEpochMilli(clock.millis());
     }
 }

@@ -1,9 +1,7 @@
 package dev.certreg.core;
 
 import dev.certreg.protocol.ErrorCode;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * Cross-account transfers of device certificates (spec §5.10): Transfer and Cancel by the owning (source) account,
@@ -13,17 +11,17 @@ import java.util.UUID;
  */
 public final class CertificateTransferService {
     private final CertificateStore store;
-    private final Clock clock;
+    private final Audits audits;
     private final CertificateChangeListener changes;
 
-    public CertificateTransferService(CertificateStore store, Clock clock) {
-        this(store, clock, CertificateChangeListener.NONE);
+    public CertificateTransferService(CertificateStore store, Audits audits) {
+        this(store, audits, CertificateChangeListener.NONE);
     }
 
     /** A service that tells {@code changes} of every committed transfer and acceptance. */
-    public CertificateTransferService(CertificateStore store, Clock clock, CertificateChangeListener changes) {
+    public CertificateTransferService(CertificateStore store, Audits audits, CertificateChangeListener changes) {
         this.store = store;
-        this.clock = clock;
+        this.audits = audits;
         this.changes = changes;
     }
 
@@ -40,7 +38,7 @@ public final class CertificateTransferService {
             DeviceCertificate current = owned(source, certificateId);
             checkTransferable(current);
             checkTargetIsFree(target, certificateId);
-            Instant now = now();
+            Instant now = audits.now();
             TransferData offer = current.transfer().offered(targetAccount, message, now);
             return store.replaceDeviceCertificate(
                     current.changed(source, CertificateStatus.PENDING_TRANSFER, offer, audit(current, now)),
@@ -78,7 +76,7 @@ public final class CertificateTransferService {
                 throw notPending(current);
             }
             return store.replaceDeviceCertificate(current.changed(source, CertificateStatus.INACTIVE,
-                    current.transfer().cancelled(), audit(current, now())), current.audit().customerVersion());
+                    current.transfer().cancelled(), audit(current, audits.now())), current.audit().customerVersion());
         });
     }
 
@@ -86,7 +84,7 @@ public final class CertificateTransferService {
     public void reject(Scope target, String certificateId, String reason) {
         Versioned.retry(() -> {
             DeviceCertificate pending = offeredTo(target, certificateId);
-            Instant now = now();
+            Instant now = audits.now();
             return store.replaceDeviceCertificate(pending.changed(pending.scope(), CertificateStatus.INACTIVE,
                     pending.transfer().rejected(reason, now), audit(pending, now)), pending.audit().customerVersion());
         });
@@ -101,7 +99,7 @@ public final class CertificateTransferService {
                 throw new ServiceException(ErrorCode.TRANSFER_CONFLICT, "Account " + target.account()
                         + " already holds certificate " + certificateId + "; delete it before accepting");
             }
-            Instant now = now();
+            Instant now = audits.now();
             TransferData accepted = pending.transfer().accepted(pending.scope().account(), now);
             return store.acceptDeviceCertificateTransfer(
                     pending.changed(target, status, accepted, audit(pending, now)), pending.audit().customerVersion());
@@ -131,11 +129,7 @@ public final class CertificateTransferService {
                 + current.certificateId() + " is " + current.status() + ", not PENDING_TRANSFER");
     }
 
-    private Instant now() {
-        return Instant.ofEpochMilli(clock.millis());
-    }
-
-    private static Audit audit(DeviceCertificate current, Instant now) {
-        return current.audit().changed(now, UUID.randomUUID().toString());
+    private Audit audit(DeviceCertificate current, Instant now) {
+        return audits.changed(current.audit(), now);
     }
 }

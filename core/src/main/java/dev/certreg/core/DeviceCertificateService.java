@@ -3,10 +3,7 @@ package dev.certreg.core;
 import dev.certreg.core.x509.ParsedCertificate;
 import dev.certreg.core.x509.X509Codec;
 import dev.certreg.protocol.ErrorCode;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Device certificates: RegisterCertificate(WithoutCA), Describe/Update/DeleteCertificate, ListCertificates and
@@ -16,20 +13,20 @@ public final class DeviceCertificateService {
     private final CertificateStore store;
     private final X509Codec codec;
     private final CertificateLists lists;
-    private final Clock clock;
+    private final Audits audits;
     private final CertificateChangeListener changes;
 
-    public DeviceCertificateService(CertificateStore store, X509Codec codec, CertificateLists lists, Clock clock) {
-        this(store, codec, lists, clock, CertificateChangeListener.NONE);
+    public DeviceCertificateService(CertificateStore store, X509Codec codec, CertificateLists lists, Audits audits) {
+        this(store, codec, lists, audits, CertificateChangeListener.NONE);
     }
 
     /** A service that tells {@code changes} of every committed status change and deletion. */
-    public DeviceCertificateService(CertificateStore store, X509Codec codec, CertificateLists lists, Clock clock,
+    public DeviceCertificateService(CertificateStore store, X509Codec codec, CertificateLists lists, Audits audits,
             CertificateChangeListener changes) {
         this.store = store;
         this.codec = codec;
         this.lists = lists;
-        this.clock = clock;
+        this.audits = audits;
         this.changes = changes;
     }
 
@@ -85,7 +82,7 @@ public final class DeviceCertificateService {
             throw ServiceException.certificateValidation(
                     "The certificate's signature algorithm " + device.signatureAlgorithm() + " is not supported");
         }
-        RegistrationChecks.validAt(device, "certificate", clock.instant());
+        RegistrationChecks.validAt(device, "certificate", audits.now());
         return device;
     }
 
@@ -132,9 +129,8 @@ public final class DeviceCertificateService {
 
     private Registered insert(Scope scope, ParsedCertificate device, String pem, String caId,
             CertificateStatus status, CertificateMode mode) {
-        Instant now = Instant.ofEpochMilli(clock.millis());
         DeviceCertificate record = new DeviceCertificate(scope, device.certificateId(), pem, caId, status, mode,
-                device.validity(), Audit.created(now, UUID.randomUUID().toString()));
+                device.validity(), audits.created());
         // A certificate offered to this account is already listed here: accept or reject the offer instead.
         if (!store.insertDeviceCertificate(record)) {
             throw ServiceException.alreadyExists("The certificate is already provisioned or registered",
@@ -180,7 +176,7 @@ public final class DeviceCertificateService {
     }
 
     private DeviceCertificate withStatus(DeviceCertificate c, CertificateStatus status) {
-        Audit audit = c.audit().changed(Instant.ofEpochMilli(clock.millis()), UUID.randomUUID().toString());
+        Audit audit = audits.changed(c.audit());
         return c.changed(c.scope(), status, c.transfer(), audit);
     }
 

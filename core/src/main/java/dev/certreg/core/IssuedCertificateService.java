@@ -6,9 +6,7 @@ import dev.certreg.core.x509.ParsedCertificate;
 import dev.certreg.core.x509.RsaKeys;
 import dev.certreg.core.x509.X509Codec;
 import java.security.KeyPair;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.UUID;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 
 /**
@@ -21,13 +19,13 @@ public final class IssuedCertificateService {
     private final IssuingCa issuingCa;
     private final X509Codec codec;
     private final CsrCodec csrCodec = new CsrCodec();
-    private final Clock clock;
+    private final Audits audits;
 
-    public IssuedCertificateService(CertificateStore store, IssuingCa issuingCa, X509Codec codec, Clock clock) {
+    public IssuedCertificateService(CertificateStore store, IssuingCa issuingCa, X509Codec codec, Audits audits) {
         this.store = store;
         this.issuingCa = issuingCa;
         this.codec = codec;
-        this.clock = clock;
+        this.audits = audits;
     }
 
     /** CreateKeysAndCertificate: a new RSA-2048 key pair and a certificate for it. */
@@ -45,14 +43,14 @@ public final class IssuedCertificateService {
     }
 
     private IssuedCertificate issue(Scope scope, SubjectPublicKeyInfo key, Boolean setAsActive) {
-        Instant now = Instant.ofEpochMilli(clock.millis());
+        Instant now = audits.now();
         String pem = issuingCa.issue(key, now);
         ParsedCertificate parsed = codec.parse(pem, "issued certificate");
         CertificateStatus status = Boolean.TRUE.equals(setAsActive)
                 ? CertificateStatus.ACTIVE
                 : CertificateStatus.INACTIVE;
         DeviceCertificate record = new DeviceCertificate(scope, parsed.certificateId(), pem, null, status,
-                CertificateMode.DEFAULT, parsed.validity(), Audit.created(now, UUID.randomUUID().toString()));
+                CertificateMode.DEFAULT, parsed.validity(), audits.created(now));
         if (!store.insertDeviceCertificate(record)) {
             // A fresh 159-bit random serial makes every issued certificate new; a clash means a broken random source.
             throw new IllegalStateException("Issued certificate " + record.certificateId() + " already exists");

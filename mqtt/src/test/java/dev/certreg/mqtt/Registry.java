@@ -1,5 +1,6 @@
 package dev.certreg.mqtt;
 
+import dev.certreg.core.Audits;
 import dev.certreg.core.CaCertificateService;
 import dev.certreg.core.CaRegistration;
 import dev.certreg.core.CertificateChangeListener;
@@ -38,9 +39,9 @@ final class Registry implements AutoCloseable {
         X509Codec codec = new X509Codec();
         byte[] secret = new byte[32];
         CertificateLists lists = new CertificateLists(new MarkerCodec(secret));
-        cas = new CaCertificateService(store, codec, lists, clock, new SecureRandom());
+        cas = new CaCertificateService(store, codec, lists, Audits.of(clock), new SecureRandom());
         Forward forward = new Forward();
-        devices = new DeviceCertificateService(store, codec, lists, clock, forward);
+        devices = new DeviceCertificateService(store, codec, lists, Audits.of(clock), forward);
         endpoints = new EndpointService(secret, "localhost", name -> false);
         serverCa = ServerCa.generate(clock);
         endpoint = DeviceEndpoint.start(

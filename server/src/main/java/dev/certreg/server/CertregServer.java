@@ -1,5 +1,6 @@
 package dev.certreg.server;
 
+import dev.certreg.core.Audits;
 import dev.certreg.core.CaCertificateService;
 import dev.certreg.core.CertificateLists;
 import dev.certreg.core.CertificateTransferService;
@@ -79,14 +80,15 @@ public final class CertregServer implements AutoCloseable {
             Management management) throws Exception {
         X509Codec codec = new X509Codec();
         CertificateLists lists = new CertificateLists(new MarkerCodec(settings.markerSecret()));
-        CaCertificateService caService = new CaCertificateService(store, codec, lists, clock, new SecureRandom());
-        DeviceCertificateService deviceService = new DeviceCertificateService(store, codec, lists, clock);
+        Audits audits = Audits.of(clock);
+        CaCertificateService caService = new CaCertificateService(store, codec, lists, audits, new SecureRandom());
+        DeviceCertificateService deviceService = new DeviceCertificateService(store, codec, lists, audits);
         IssuedCertificateService issuedService =
-                new IssuedCertificateService(store, settings.issuingCa(), codec, clock);
+                new IssuedCertificateService(store, settings.issuingCa(), codec, audits);
         Routes routes = Routes.of(new CertificateResource(deviceService, issuedService),
                 new CaCertificateResource(caService), new RegistrationCodeResource(caService),
                 new EndpointResource(new EndpointService(settings.markerSecret())),
-                new TransferResource(new CertificateTransferService(store, clock)));
+                new TransferResource(new CertificateTransferService(store, audits)));
 
         QueuedThreadPool threads = new QueuedThreadPool(settings.maxThreads(), 4);
         threads.setName("certreg-http");
