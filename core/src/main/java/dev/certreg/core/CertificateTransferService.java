@@ -4,10 +4,11 @@ import dev.certreg.protocol.ErrorCode;
 import java.time.Instant;
 
 /**
- * Cross-account transfers of device certificates (spec §5.10): Transfer and Cancel by the owning (source) account,
- * Accept and Reject by the target account of the same region. Every change is a conditional write retried on a lost
- * race. Accepting fails with TransferConflictException when the target already holds a certificate with the same id
- * (multi-account registration), rather than overwriting it. Thread-safe.
+ * Cross-account transfers of device certificates (AWS IoT API reference: TransferCertificate,
+ * AcceptCertificateTransfer, RejectCertificateTransfer, CancelCertificateTransfer): Transfer and Cancel by the owning
+ * (source) account, Accept and Reject by the target account of the same region. Every change is a conditional write
+ * retried on a lost race. Accepting fails with TransferConflictException when the target already holds a certificate
+ * with the same id (multi-account registration), rather than overwriting it. Thread-safe.
  */
 public final class CertificateTransferService {
     private final CertificateStore store;

@@ -154,7 +154,7 @@ public final class DeviceCertificateService {
         return ServiceException.notFound("Certificate " + certificateId + " does not exist");
     }
 
-    /** UpdateCertificate: the status machine of spec §5.3. */
+    /** UpdateCertificate: the status changes the AWS IoT API reference allows (UpdateCertificate). */
     public void update(Scope scope, String certificateId, CertificateStatus newStatus) {
         if (!newStatus.isRequestable()) {
             throw ServiceException.invalidRequest(

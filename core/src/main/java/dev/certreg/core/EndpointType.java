@@ -3,9 +3,9 @@ package dev.certreg.core;
 import java.util.Optional;
 
 /**
- * The DescribeEndpoint types (spec section 5.11) and their address formats. iot:Data and iot:Data-ATS share one
- * id; every other type has its own. iot:DeviceAdvisor is undocumented but accepted by AWS; its format follows the
- * Device Advisor test endpoints.
+ * The DescribeEndpoint types (AWS IoT API reference: DescribeEndpoint, endpointType) and their address formats.
+ * iot:Data and iot:Data-ATS share one id; every other type has its own. iot:DeviceAdvisor is undocumented but accepted
+ * by AWS; its format follows the Device Advisor test endpoints.
  */
 public enum EndpointType {
     DATA("iot:Data", "data", "%s.iot.%s.%s"),

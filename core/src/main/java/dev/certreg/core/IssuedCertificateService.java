@@ -10,9 +10,9 @@ import java.time.Instant;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 
 /**
- * Certificates the registry issues itself (spec section 5.8): CreateKeysAndCertificate and CreateCertificateFromCsr.
- * They are stored as device certificates in DEFAULT mode with no CA id, INACTIVE unless {@code setAsActive}.
- * Thread-safe.
+ * Certificates the registry issues itself (AWS IoT API reference): CreateKeysAndCertificate and
+ * CreateCertificateFromCsr. They are stored as device certificates in DEFAULT mode with no CA id, INACTIVE unless
+ * {@code setAsActive}. Thread-safe.
  */
 public final class IssuedCertificateService {
     private final CertificateStore store;

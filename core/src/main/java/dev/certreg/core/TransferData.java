@@ -3,7 +3,7 @@ package dev.certreg.core;
 import java.time.Instant;
 
 /**
- * A device certificate's transfer bookkeeping (spec §5.10). Immutable.
+ * A device certificate's transfer bookkeeping (AWS IoT API reference: TransferData). Immutable.
  *
  * @param targetAccount the account a pending transfer is offered to; null unless the certificate is PENDING_TRANSFER
  * @param previousOwner the account that owned the certificate before its last accepted transfer, or null

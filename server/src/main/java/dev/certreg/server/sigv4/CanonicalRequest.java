@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The canonical request of SigV4's non-S3 rules (§3): {@code Method\nURI\nQuery\nHeaders\nSignedHeaders\nPayload}.
- * Thread-safe.
+ * The canonical request of SigV4's non-S3 rules (docs/sigv4-verifier.md §3): {@code
+ * Method\nURI\nQuery\nHeaders\nSignedHeaders\nPayload}. Thread-safe.
  */
 final class CanonicalRequest {
     /** What SigV4 and the Java SDK count as whitespace in a header value. */

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The payload rules (§3): the server always hashes the body itself; a sent {@code x-amz-content-sha256} must equal
- * that hash; S3's chunked and unsigned payload modes are refused. Thread-safe.
+ * The payload rules (docs/sigv4-verifier.md §3): the server always hashes the body itself; a sent {@code
+ * x-amz-content-sha256} must equal that hash; S3's chunked and unsigned payload modes are refused. Thread-safe.
  */
 final class Payload {
     static final String CONTENT_SHA256 = "x-amz-content-sha256";

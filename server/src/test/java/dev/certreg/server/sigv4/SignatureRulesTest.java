@@ -23,9 +23,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.http.SdkHttpMethod;
 
 /**
- * §2 and §5, one rule at a time, on requests signed by the AWS SDK: which refusal each defect earns (Missing,
- * Incomplete, Invalid, Unrecognized, or 400 for chunked and unsigned payloads) and that no message carries a secret
- * or a signature.
+ * docs/sigv4-verifier.md §2 and §5, one rule at a time, on requests signed by the AWS SDK: which refusal each defect
+ * earns (Missing, Incomplete, Invalid, Unrecognized, or 400 for chunked and unsigned payloads) and that no message
+ * carries a secret or a signature.
  */
 class SignatureRulesTest {
     private static final Instant T = Instant.parse("2026-03-14T09:26:53Z");

@@ -18,8 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.http.SdkHttpMethod;
 
 /**
- * §6.5: with a fixed clock, a request signed at T is current from T−300 s to T+300 s inclusive and refused one second
- * beyond, with AWS's messages; a presigned URL lives exactly its {@code X-Amz-Expires}.
+ * docs/sigv4-verifier.md §6.5: with a fixed clock, a request signed at T is current from T−300 s to T+300 s inclusive
+ * and refused one second beyond, with AWS's messages; a presigned URL lives exactly its {@code X-Amz-Expires}.
  */
 class TimeWindowTest {
     private static final Instant T = Instant.parse("2026-03-14T09:26:53Z");

@@ -40,7 +40,10 @@ record VectorCase(String name) {
         return Credentials.of(List.of(new AccessKey(ACCESS_KEY, SECRET, Credentials.DEFAULT_ACCOUNT, true)));
     }
 
-    /** The verifier of §6.2: production rules, but service {@code service}, region us-east-1, the vectors' time. */
+    /**
+     * The verifier of docs/sigv4-verifier.md §6.2: production rules, but service {@code service}, region us-east-1, the
+     * vectors' time.
+     */
     static SigV4Authenticator authenticator(boolean refuseSessionTokens) {
         return authenticatorAt(TIME, refuseSessionTokens);
     }

@@ -12,9 +12,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * §6.3: every accepted signed request, changed in any one signed respect (at least 12 ways each), is refused with
- * a 403; changed only in what the canonical form ignores (header-name case, query pair order, escape case), it is
- * still accepted.
+ * docs/sigv4-verifier.md §6.3: every accepted signed request, changed in any one signed respect (at least 12 ways
+ * each), is refused with a 403; changed only in what the canonical form ignores (header-name case, query pair order,
+ * escape case), it is still accepted.
  */
 class VectorMutationTest {
     private static final String HEADER_CREDENTIAL = "AKIDEXAMPLE/20150830/us-east-1/service/aws4_request";

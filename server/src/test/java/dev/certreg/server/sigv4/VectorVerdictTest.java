@@ -13,10 +13,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * §6.2: the production rules (but service {@code service}, region us-east-1, the suite's key and time) on both
- * signed requests of every case: 29 accepted; the two signed-token cases verify, then meet
- * UnrecognizedClientException; six of the seven {@code *-unnormalized} cases are InvalidSignatureException; the unsigned token
- * of {@code post-sts-header-after} is UnrecognizedClientException. Anything else fails.
+ * docs/sigv4-verifier.md §6.2: the production rules (but service {@code service}, region us-east-1, the suite's key and
+ * time) on both signed requests of every case: 29 accepted; the two signed-token cases verify, then meet
+ * UnrecognizedClientException; six of the seven {@code *-unnormalized} cases are InvalidSignatureException; the
+ * unsigned token of {@code post-sts-header-after} is UnrecognizedClientException. Anything else fails.
  */
 class VectorVerdictTest {
     static final Set<String> SIGNED_TOKEN = Set.of("get-vanilla-with-session-token", "post-sts-header-before");
