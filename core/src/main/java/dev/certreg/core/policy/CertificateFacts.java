@@ -1,5 +1,10 @@
 package dev.certreg.core.policy;
 
+import dev.certreg.core.DeviceCertificate;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -45,6 +50,18 @@ public record CertificateFacts(String certificateId, String serialNumber, Map<St
         issuer = copy(issuer);
         subjectAlternativeNames = copy(subjectAlternativeNames);
         issuerAlternativeNames = copy(issuerAlternativeNames);
+    }
+
+    /** The facts of a registered certificate, read from its stored PEM. */
+    public static CertificateFacts of(DeviceCertificate certificate) {
+        try {
+            X509Certificate x509 = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
+                    new ByteArrayInputStream(certificate.certificatePem().getBytes(StandardCharsets.US_ASCII)));
+            return of(certificate.certificateId(), x509);
+        } catch (CertificateException e) {
+            throw new IllegalStateException("Registered certificate " + certificate.certificateId()
+                    + " no longer parses", e);
+        }
     }
 
     /** The facts of a parsed certificate; unreadable alternative names count as none. */

@@ -2,11 +2,6 @@ package dev.certreg.core.policy;
 
 import dev.certreg.core.DeviceCertificate;
 import dev.certreg.core.Scope;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -44,8 +39,7 @@ public record DeviceSession(Scope scope, CertificateFacts certificate, String cl
      * {@link #withConnect} says otherwise.
      */
     public static DeviceSession of(DeviceCertificate certificate, String clientId) {
-        CertificateFacts facts = CertificateFacts.of(certificate.certificateId(), x509(certificate.certificatePem()));
-        return new DeviceSession(certificate.scope(), facts, clientId, Optional.empty(), Optional.empty(), Set.of(),
+        return new DeviceSession(certificate.scope(), CertificateFacts.of(certificate), clientId, Optional.empty(), Optional.empty(), Set.of(),
                 Optional.empty());
     }
 
@@ -69,14 +63,5 @@ public record DeviceSession(Scope scope, CertificateFacts certificate, String cl
         }
         return new DeviceSession(scope, certificate, clientId, sourceIp, domainName, attributes,
                 Optional.ofNullable(willTopic));
-    }
-
-    private static X509Certificate x509(String pem) {
-        try {
-            return (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
-        } catch (CertificateException e) {
-            throw new IllegalStateException("A registered certificate no longer parses", e);
-        }
     }
 }
