@@ -242,6 +242,7 @@ class Server:
     def __init__(self, env, tmp):
         self.env = env
         self.port = free_port()
+        self.mqtt_port = free_port()
         self.endpoint = "http://%s:%d" % (HOST, self.port)
         self.data_dir = os.path.join(tmp, "data")
         self.log_path = os.path.join(tmp, "server.log")
@@ -253,7 +254,8 @@ class Server:
         expect(os.path.isfile(LAUNCHER), "launcher %s does not exist" % LAUNCHER)
         self.log = open(self.log_path, "wb")
         self.proc = subprocess.Popen(
-            [LAUNCHER, "serve", "--host", HOST, "--port", str(self.port), "--data-dir", self.data_dir],
+            [LAUNCHER, "serve", "--host", HOST, "--port", str(self.port), "--mqtt-port", str(self.mqtt_port),
+             "--data-dir", self.data_dir],
             cwd=REPO_ROOT, env=self.env, stdin=subprocess.DEVNULL, stdout=self.log, stderr=subprocess.STDOUT,
             start_new_session=True)
         print("# started server pid %d on %s (data dir %s)" % (self.proc.pid, self.endpoint, self.data_dir),

@@ -2,6 +2,7 @@ package dev.certreg.cli;
 
 import dev.certreg.core.CertificateStore;
 import dev.certreg.core.x509.IssuingCa;
+import dev.certreg.mqtt.DeviceEndpoint;
 import dev.certreg.server.Authenticator;
 import dev.certreg.server.CertregServer;
 import dev.certreg.server.Management;
@@ -59,6 +60,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
 
+    @Mixin
+    DeviceOptions devices;
+
     @Override
     public Integer call() throws Exception {
         Clock clock = Clock.systemUTC();
@@ -73,7 +77,7 @@ final class ServeCommand implements Callable<Integer> {
                 ServerSettings settings =
                         new ServerSettings(host, port, authenticator.value(), secret, maxThreads, issuingCa);
                 return serve(settings, management, certificates, clock, opened.description(),
-                        authenticator.description());
+                        authenticator.description(), devices.prepare(dataDir, secret, clock));
             }
         } catch (StartupFailure e) {
             System.err.println("certreg: " + e.getMessage());
@@ -116,15 +120,22 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private int serve(ServerSettings settings, Management management, CertificateStore certificates, Clock clock,
-            String storeLine, String authLine) throws InterruptedException, StartupFailure {
+            String storeLine, String authLine, DeviceOptions.Prepared devicePlane)
+            throws InterruptedException, StartupFailure {
         CertregServer server;
         try {
-            server = CertregServer.start(settings, certificates, clock, management);
+            server = devicePlane == null
+                    ? CertregServer.start(settings, certificates, clock, management)
+                    : CertregServer.start(settings, certificates, clock, management, devicePlane.plane());
         } catch (Exception e) {
             String ports = management.separatePort() ? port + " (management port " + managementPort + ")" : "" + port;
             throw new StartupFailure("cannot listen on " + host + ":" + ports + ": " + StartupFailure.rootMessage(e));
         }
+        DeviceEndpoint deviceEndpoint = null;
         try (server) {
+            if (devicePlane != null) {
+                deviceEndpoint = devices.start(devicePlane, host, settings.markerSecret(), certificates, clock);
+            }
             // Before the start-up lines: whoever reads them may stop the server at once.
             Runtime.getRuntime().addShutdownHook(
                     new Thread(() -> stop(server, certificates), "certreg-shutdown"));
@@ -135,11 +146,23 @@ final class ServeCommand implements Callable<Integer> {
             System.out.println("endpoint: " + server.endpoint() + "  (aws iot ... --endpoint-url " + server.endpoint()
                     + ")");
             System.out.println("auth: " + authLine);
+            if (deviceEndpoint != null) {
+                System.out.println("mqtt: mqtts://" + devices.advertisedHosts.get(0) + ":"
+                        + deviceEndpoint.port() + "  (devices: mutual TLS; root CA "
+                        + dataDir.resolve(ServerCaFile.ROOT_FILE_NAME) + ", also at "
+                        + server.endpoint().resolve("/certreg/root-ca.pem") + ")");
+            } else {
+                System.out.println("mqtt: off (--no-mqtt)");
+            }
             System.out.println("health: " + server.managementEndpoint().resolve("/health") + "  readiness: "
                     + server.managementEndpoint().resolve("/health/ready") + "  metrics: "
                     + server.managementEndpoint().resolve("/metrics"));
             System.out.flush();
             server.join();
+        } finally {
+            if (deviceEndpoint != null) {
+                deviceEndpoint.close();
+            }
         }
         return 0;
     }

@@ -90,6 +90,7 @@ class ServeCommandAuthTest {
         if (!args.contains("--port")) {
             args.addAll(List.of("--port", "0"));
         }
+        args.addAll(List.of("--mqtt-port", "0"));
         return new CommandLine(new Main()).execute(args.toArray(new String[0]));
     }
 

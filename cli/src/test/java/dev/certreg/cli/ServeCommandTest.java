@@ -25,7 +25,8 @@ class ServeCommandTest {
     void aPortInUseIsReportedInOneLine() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int exit = new CommandLine(new Main()).execute(
-                    "serve", "--port", Integer.toString(taken.getLocalPort()), "--data-dir", dataDir.toString());
+                    "serve", "--port", Integer.toString(taken.getLocalPort()), "--mqtt-port", "0", "--data-dir",
+                    dataDir.toString());
             assertThat(exit).isEqualTo(1);
         }
         assertThat(err.text())
@@ -35,7 +36,7 @@ class ServeCommandTest {
     @Test
     void aDataDirectoryThatCannotBeCreatedIsReportedInOneLine() throws Exception {
         Path file = Files.writeString(dataDir.resolve("a-file"), "not a directory");
-        int exit = new CommandLine(new Main()).execute("serve", "--port", "0", "--data-dir",
+        int exit = new CommandLine(new Main()).execute("serve", "--port", "0", "--mqtt-port", "0", "--data-dir",
                 file.resolve("data").toString());
         assertThat(exit).isEqualTo(1);
         assertThat(err.text())
@@ -44,9 +45,11 @@ class ServeCommandTest {
 
     @Test
     void postgresWithoutAJdbcUrlAndJdbcOptionsWithSqliteAreRefused() {
-        int postgres = new CommandLine(new Main()).execute("serve", "--port", "0", "--data-dir", dataDir.toString(),
+        int postgres = new CommandLine(new Main()).execute("serve", "--port", "0", "--mqtt-port", "0",
+                "--data-dir", dataDir.toString(),
                 "--store", "postgres");
-        int sqlite = new CommandLine(new Main()).execute("serve", "--port", "0", "--data-dir", dataDir.toString(),
+        int sqlite = new CommandLine(new Main()).execute("serve", "--port", "0", "--mqtt-port", "0",
+                "--data-dir", dataDir.toString(),
                 "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/certreg");
         assertThat(postgres).isEqualTo(1);
         assertThat(sqlite).isEqualTo(1);
@@ -57,7 +60,8 @@ class ServeCommandTest {
 
     @Test
     void anUnreachableDatabaseIsReportedInOneLine() {
-        int exit = new CommandLine(new Main()).execute("serve", "--port", "0", "--data-dir", dataDir.toString(),
+        int exit = new CommandLine(new Main()).execute("serve", "--port", "0", "--mqtt-port", "0",
+                "--data-dir", dataDir.toString(),
                 "--store", "postgres", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/certreg?connectTimeout=2",
                 "--db-user", "certreg");
         assertThat(exit).isEqualTo(1);

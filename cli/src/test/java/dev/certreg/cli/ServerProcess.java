@@ -43,7 +43,8 @@ final class ServerProcess implements AutoCloseable {
     static ServerProcess start(Path dataDir, String... options) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"), "-cp",
-                System.getProperty("java.class.path"), Main.class.getName(), "serve", "--port", "0", "--data-dir",
+                System.getProperty("java.class.path"), Main.class.getName(), "serve", "--port", "0", "--mqtt-port", "0",
+                "--data-dir",
                 dataDir.toString()));
         command.addAll(List.of(options));
         // Standard error goes to a file: what a process writes just before it exits can be lost from a pipe.

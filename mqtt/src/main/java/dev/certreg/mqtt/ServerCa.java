@@ -1,8 +1,8 @@
 package dev.certreg.mqtt;
 
+import dev.certreg.core.x509.Pem;
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -18,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -31,10 +32,8 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
@@ -82,8 +81,8 @@ public final class ServerCa {
         X509Certificate certificate = null;
         try (PEMParser parser = new PEMParser(new StringReader(pem))) {
             for (Object o = parser.readObject(); o != null; o = parser.readObject()) {
-                if (o instanceof PEMKeyPair pair) {
-                    key = new JcaPEMKeyConverter().getKeyPair(pair).getPrivate();
+                if (o instanceof PrivateKeyInfo info) {
+                    key = new JcaPEMKeyConverter().getPrivateKey(info);
                 } else if (o instanceof X509CertificateHolder holder) {
                     certificate = new JcaX509CertificateConverter().getCertificate(holder);
                 }
@@ -92,19 +91,23 @@ public final class ServerCa {
             throw new IllegalArgumentException("The server CA file is not a PEM key and certificate", e);
         }
         if (key == null || certificate == null) {
-            throw new IllegalArgumentException("The server CA file needs an EC PRIVATE KEY and a CERTIFICATE");
+            throw new IllegalArgumentException("The server CA file needs a PRIVATE KEY and a CERTIFICATE");
         }
         return new ServerCa(key, certificate);
     }
 
     /** The private key and the certificate, for {@link #fromPem(String)}. Secret: store it 0600. */
     public String toPem() {
-        return pem(privateKey) + rootPem();
+        return Pem.encode("PRIVATE KEY", privateKey.getEncoded()) + rootPem();
     }
 
     /** The root certificate alone, in PEM: what devices trust (their {@code --cafile}). */
     public String rootPem() {
-        return pem(certificate);
+        try {
+            return Pem.encode("CERTIFICATE", certificate.getEncoded());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("The server CA certificate cannot be encoded", e);
+        }
     }
 
     X509Certificate root() {
@@ -167,13 +170,4 @@ public final class ServerCa {
         }
     }
 
-    private static String pem(Object object) {
-        StringWriter out = new StringWriter();
-        try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
-            writer.writeObject(object);
-        } catch (IOException e) {
-            throw new IllegalStateException("PEM encoding failed", e);
-        }
-        return out.toString();
-    }
 }

@@ -6,7 +6,6 @@ import dev.certreg.core.CertificateLists;
 import dev.certreg.core.CertificateTransferService;
 import dev.certreg.core.CertificateStore;
 import dev.certreg.core.DeviceCertificateService;
-import dev.certreg.core.EndpointService;
 import dev.certreg.core.IssuedCertificateService;
 import dev.certreg.core.MarkerCodec;
 import dev.certreg.core.x509.X509Codec;
@@ -78,17 +77,33 @@ public final class CertregServer implements AutoCloseable {
      */
     public static CertregServer start(ServerSettings settings, CertificateStore store, Clock clock,
             Management management) throws Exception {
+        return start(settings, store, clock, management, DevicePlane.none(settings.markerSecret()));
+    }
+
+    /**
+     * Starts a server beside a device endpoint: DescribeEndpoint names it, certificate changes reach it, and its
+     * root CA is served.
+     *
+     * @param settings where to listen, how to authenticate, the marker secret and the issuing CA
+     * @param store the certificate store
+     * @param clock the source of time for creation dates and validity checks
+     * @param management the metrics registry and where {@code /health} and {@code /metrics} are served
+     * @param devices the device endpoint's side of the API
+     */
+    public static CertregServer start(ServerSettings settings, CertificateStore store, Clock clock,
+            Management management, DevicePlane devices) throws Exception {
         X509Codec codec = new X509Codec();
         CertificateLists lists = new CertificateLists(new MarkerCodec(settings.markerSecret()));
         Audits audits = Audits.of(clock);
         CaCertificateService caService = new CaCertificateService(store, codec, lists, audits, new SecureRandom());
-        DeviceCertificateService deviceService = new DeviceCertificateService(store, codec, lists, audits);
+        DeviceCertificateService deviceService =
+                new DeviceCertificateService(store, codec, lists, audits, devices.changes());
         IssuedCertificateService issuedService =
                 new IssuedCertificateService(store, settings.issuingCa(), codec, audits);
         Routes routes = Routes.of(new CertificateResource(deviceService, issuedService),
                 new CaCertificateResource(caService), new RegistrationCodeResource(caService),
-                new EndpointResource(new EndpointService(settings.markerSecret())),
-                new TransferResource(new CertificateTransferService(store, audits)));
+                new EndpointResource(devices.endpoints()),
+                new TransferResource(new CertificateTransferService(store, audits, devices.changes())));
 
         QueuedThreadPool threads = new QueuedThreadPool(settings.maxThreads(), 4);
         threads.setName("certreg-http");
@@ -106,6 +121,9 @@ public final class CertregServer implements AutoCloseable {
         bindStandardMetrics(registry, store);
         ReadinessProbe readiness = new ReadinessProbe(store);
         Handler api = new RequestObserver(new ApiHandler(routes, settings.authenticator(), writer), registry);
+        if (devices.rootCaPem() != null) {
+            api = new RootCaHandler(api, devices.rootCaPem());
+        }
         jetty.setHandler(new GracefulHandler(new ManagementHandler(api, registry, readiness, managementConnector)));
         jetty.setErrorHandler(new JsonErrorHandler(writer));
         jetty.setStopTimeout(STOP_TIMEOUT_MS);
