@@ -1,5 +1,6 @@
 package dev.certreg.cli;
 
+import dev.certreg.core.Audits;
 import dev.certreg.core.CaCertificate;
 import dev.certreg.core.CertificateLists;
 import dev.certreg.core.CertificateStatus;
@@ -94,7 +95,7 @@ final class ImportCommand implements Callable<Integer> {
         }
         try (CertificateStore store = SqliteCertificateStore.open(dataDir)) {
             DeviceCertificateService service = new DeviceCertificateService(store, new X509Codec(),
-                    new CertificateLists(new MarkerCodec(secret)), clock);
+                    new CertificateLists(new MarkerCodec(secret)), Audits.of(clock));
             String caPem = null;
             if (ca.caCertificateId != null) {
                 CaCertificate named = store.findCaCertificate(scope, ca.caCertificateId).orElse(null);

@@ -2,6 +2,7 @@ package dev.certreg.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.certreg.core.Audits;
 import dev.certreg.core.CaCertificateService;
 import dev.certreg.core.CaRegistration;
 import dev.certreg.core.CertificateLists;
@@ -104,7 +105,7 @@ class ImportCommandTest {
         byte[] secret = MarkerSecret.load(dataDir, null);
         try (SqliteCertificateStore store = SqliteCertificateStore.open(dataDir)) {
             CaCertificateService service = new CaCertificateService(store, new X509Codec(),
-                    new CertificateLists(new MarkerCodec(secret)), Clock.systemUTC(), new SecureRandom());
+                    new CertificateLists(new MarkerCodec(secret)), Audits.of(Clock.systemUTC()), new SecureRandom());
             return service.register(SCOPE, new CaRegistration(ca.pem(), null, true, false, null, List.of(),
                     CertificateMode.SNI_ONLY)).certificateId();
         }
