@@ -6,12 +6,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The one thread that writes to the database. Writes queued while a commit is on its way to disk are committed
@@ -21,15 +24,24 @@ import java.util.concurrent.LinkedBlockingQueue;
  */
 final class GroupCommitWriter implements AutoCloseable {
     private static final int MAX_BATCH = 128;
+    /** How long a caller waits for its commit before it is told the writer is stuck. */
+    private static final Duration DEFAULT_COMMIT_TIMEOUT = Duration.ofSeconds(60);
 
     private final Connection connection;
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private final DistributionSummary batchSizes;
+    private final Duration commitTimeout;
+    private final Object admission = new Object();
     private volatile boolean closed;
 
     GroupCommitWriter(Connection connection, MeterRegistry registry) {
+        this(connection, registry, DEFAULT_COMMIT_TIMEOUT);
+    }
+
+    GroupCommitWriter(Connection connection, MeterRegistry registry, Duration commitTimeout) {
         this.connection = connection;
+        this.commitTimeout = commitTimeout;
         this.batchSizes = DistributionSummary.builder("certreg.sqlite.commit.batch")
                 .description("Writes committed together by one SQLite commit (one fsync)")
                 .baseUnit("writes")
@@ -40,14 +52,20 @@ final class GroupCommitWriter implements AutoCloseable {
         thread.start();
     }
 
-    /** Runs {@code work} in a write transaction and returns once that transaction is committed. */
+    /**
+     * Runs {@code work} in a write transaction and returns once that transaction is committed; fails if the writer
+     * is closed, or if the commit has not come within the commit timeout.
+     */
     <T> T write(SqlWork<T> work) throws SQLException {
-        if (closed) {
-            throw new SQLException("The store is closed");
-        }
         Pending<T> pending = new Pending<>(work);
-        queue.add(pending);
-        return pending.await();
+        // Checked and queued under the lock close() takes, so no write is queued after the thread's last look.
+        synchronized (admission) {
+            if (closed) {
+                throw new SQLException("The store is closed");
+            }
+            queue.add(pending);
+        }
+        return pending.await(commitTimeout);
     }
 
     private void run() {
@@ -63,6 +81,7 @@ final class GroupCommitWriter implements AutoCloseable {
             commit(batch);
             batch.clear();
         }
+        queue.forEach(pending -> pending.result.completeExceptionally(new SQLException("The store is closed")));
     }
 
     private void commit(List<Pending<?>> batch) {
@@ -89,7 +108,9 @@ final class GroupCommitWriter implements AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
+        synchronized (admission) {
+            closed = true;
+        }
         thread.interrupt();
         try {
             thread.join(10_000);
@@ -133,9 +154,11 @@ final class GroupCommitWriter implements AutoCloseable {
             }
         }
 
-        T await() throws SQLException {
+        T await(Duration timeout) throws SQLException {
             try {
-                return result.get();
+                return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                throw new SQLException("No commit within " + timeout + "; the SQLite writer is stuck", e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new SQLException("Interrupted while waiting for a commit", e);

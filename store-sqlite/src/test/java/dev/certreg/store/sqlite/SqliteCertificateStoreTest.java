@@ -12,10 +12,15 @@ import dev.certreg.core.CertificateMode;
 import dev.certreg.core.CertificateStore;
 import dev.certreg.core.Tag;
 import dev.certreg.core.testing.CertificateStoreContract;
+import dev.certreg.store.jdbc.SqlWork;
 import dev.certreg.store.jdbc.StoreException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -56,7 +61,7 @@ class SqliteCertificateStoreTest extends CertificateStoreContract {
     }
 
     @Test
-    void concurrentWritesCommitTogetherAndExactlyOneDuplicateWins() throws Exception {
+    void concurrentWritesAllLandAndExactlyOneDuplicateWins() throws Exception {
         int threads = 16;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<Boolean>> same = new ArrayList<>();
@@ -94,12 +99,22 @@ class SqliteCertificateStoreTest extends CertificateStoreContract {
 
     @Test
     void theDatabaseRunsInWalModeWithFullSync() throws Exception {
-        try (var connection = java.sql.DriverManager.getConnection(
-                        "jdbc:sqlite:" + dataDir.resolve(SqliteCertificateStore.FILE_NAME));
-                var statement = connection.createStatement();
-                var rs = statement.executeQuery("PRAGMA journal_mode")) {
+        // synchronous is a setting of each connection, so it is read on the store's own writer and readers.
+        try (SqliteConnections db = new SqliteConnections(dataDir.resolve("pragmas.db"), 2,
+                new SimpleMeterRegistry())) {
+            SqlWork<List<String>> pragmas = c -> List.of(pragma(c, "journal_mode"), pragma(c, "synchronous"));
+            // SQLite reports synchronous=FULL as 2.
+            assertThat(db.write(pragmas)).containsExactly("wal", "2");
+            for (int i = 0; i < 3; i++) {
+                assertThat(db.read(pragmas)).containsExactly("wal", "2");
+            }
+        }
+    }
+
+    private static String pragma(Connection c, String name) throws SQLException {
+        try (var statement = c.createStatement(); var rs = statement.executeQuery("PRAGMA " + name)) {
             rs.next();
-            assertThat(rs.getString(1)).isEqualToIgnoringCase("wal");
+            return rs.getString(1).toLowerCase(Locale.ROOT);
         }
     }
 }
