@@ -103,6 +103,8 @@ public final class DeviceEndpoint implements AutoCloseable, CertificateChangeLis
         properties.setProperty("allow_zero_byte_client_id", "false");
         properties.setProperty(IConfig.PERSISTENCE_ENABLED_PROPERTY_NAME, "false");
         properties.setProperty(IConfig.ENABLE_TELEMETRY_NAME, "false");
+        // One interceptor thread keeps a connection's events in order: DISCONNECT, then the closed channel.
+        properties.setProperty("intercept.thread_pool.size", "1");
         properties.setProperty(IConfig.NETTY_MAX_BYTES_PROPERTY_NAME, Integer.toString(MAX_PACKET_BYTES));
         properties.setProperty("netty.channel_timeout.seconds", Integer.toString(CONNECT_TIMEOUT_SECONDS));
         return new MemoryConfig(properties);

@@ -59,9 +59,17 @@ final class LifecycleEvents extends AbstractInterceptHandler {
         ended(message.getClientID(), DisconnectReason.CLIENT_INITIATED_DISCONNECT);
     }
 
+    /**
+     * The broker reports a lost connection by client id alone, also for a connection whose id another one has taken
+     * over since. The bound connection's TLS layer is closed before its own loss is reported, so an open one means
+     * the report is about its predecessor, already reported as DUPLICATE_CLIENTID.
+     */
     @Override
     public void onConnectionLost(InterceptConnectionLostMessage message) {
-        ended(message.getClientID(), DisconnectReason.CONNECTION_LOST);
+        DeviceConnection bound = connections.bound(message.getClientID());
+        if (bound != null && bound.isClosed()) {
+            ended(message.getClientID(), DisconnectReason.CONNECTION_LOST);
+        }
     }
 
     @Override

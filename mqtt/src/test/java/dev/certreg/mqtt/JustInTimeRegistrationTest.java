@@ -1,0 +1,109 @@
+package dev.certreg.mqtt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.certreg.core.AutoRegistrationStatus;
+import dev.certreg.core.CaCertificateStatus;
+import dev.certreg.core.CaUpdate;
+import dev.certreg.core.CertificateStatus;
+import dev.certreg.core.ListQuery;
+import dev.certreg.core.ListedCertificate;
+import dev.certreg.core.testing.TestPki;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Just-in-time registration, end to end with Eclipse Paho clients. */
+@Timeout(120)
+class JustInTimeRegistrationTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dataDir;
+
+    private Registry registry;
+
+    @BeforeEach
+    void start() throws Exception {
+        registry = new Registry(dataDir, Clock.systemUTC());
+    }
+
+    @AfterEach
+    void stop() {
+        registry.close();
+    }
+
+    @Test
+    void anUnknownCertificateOfAnAutoRegisteringCaIsRegisteredPendingThenConnectsOnceActive() throws Exception {
+        TestPki.Issued ca = registry.registeredCa("jitr-ca", true);
+        String caId = Registry.id(ca);
+        TestPki.Issued monitorCert = registry.registeredDevice(ca, "monitor", CertificateStatus.ACTIVE);
+        TestPki.Issued newcomer = ca.issue("newcomer");
+        try (Device monitor = new Device(registry, "monitor", monitorCert).connect();
+                Device device = new Device(registry, "newcomer", newcomer, ca)) {
+            monitor.client.subscribe("$aws/events/certificates/registered/" + caId, 1);
+
+            assertThatThrownBy(device::connect).isInstanceOf(MqttException.class);
+            JsonNode event = JSON.readTree(monitor.received.poll(30, TimeUnit.SECONDS).payload());
+            assertThat(event.get("certificateId").asText()).isEqualTo(Registry.id(newcomer));
+            assertThat(event.get("caCertificateId").asText()).isEqualTo(caId);
+            assertThat(event.get("certificateStatus").asText()).isEqualTo("PENDING_ACTIVATION");
+            assertThat(event.get("awsAccountId").asText()).isEqualTo(Registry.SCOPE.account());
+            assertThat(event.get("timestamp").isNumber()).isTrue();
+            assertThat(event.get("certificateRegistrationTimestamp").isNull()).isTrue();
+            assertThat(event.get("sourceIp").asText()).isEqualTo("127.0.0.1");
+            assertThat(byCa(caId)).extracting(ListedCertificate::certificateId, ListedCertificate::status)
+                    .contains(tuple(Registry.id(newcomer), "PENDING_ACTIVATION"));
+
+            assertThatThrownBy(device::connect).isInstanceOf(MqttException.class);
+            assertThat(monitor.received.poll(30, TimeUnit.SECONDS).payload()).contains(Registry.id(newcomer));
+
+            registry.devices.update(Registry.SCOPE, Registry.id(newcomer), CertificateStatus.ACTIVE);
+            device.connect();
+            device.client.subscribe("fleet/newcomer", 1);
+            device.client.publish("fleet/newcomer", "hello".getBytes(), 1, false);
+            assertThat(device.received.poll(30, TimeUnit.SECONDS))
+                    .isEqualTo(new Device.Received("fleet/newcomer", "hello", 1));
+        }
+    }
+
+    @Test
+    void aCaThatDisallowsAutoRegistrationOrIsInactiveRegistersNothing() throws Exception {
+        TestPki.Issued disabled = registry.registeredCa("disabled-ca", false);
+        TestPki.Issued inactive = registry.registeredCa("inactive-ca", true);
+        registry.cas.update(Registry.SCOPE, Registry.id(inactive),
+                new CaUpdate(CaCertificateStatus.INACTIVE, null, null, false));
+        for (TestPki.Issued ca : List.of(disabled, inactive)) {
+            try (Device device = new Device(registry, "d", ca.issue("device"), ca)) {
+                assertThatThrownBy(device::connect).isInstanceOf(MqttException.class);
+            }
+            assertThat(byCa(Registry.id(ca))).isEmpty();
+        }
+    }
+
+    @Test
+    void deactivatingACaDoesNotCutOffTheCertificatesRegisteredUnderIt() throws Exception {
+        TestPki.Issued ca = registry.registeredCa("ca", false);
+        TestPki.Issued cert = registry.registeredDevice(ca, "sensor", CertificateStatus.ACTIVE);
+        registry.cas.update(Registry.SCOPE, Registry.id(ca),
+                new CaUpdate(CaCertificateStatus.INACTIVE, AutoRegistrationStatus.DISABLE, null, false));
+        try (Device device = new Device(registry, "sensor", cert).connect()) {
+            assertThat(device.client.isConnected()).isTrue();
+        }
+    }
+
+    private List<ListedCertificate> byCa(String caId) {
+        return registry.devices.listByCa(Registry.SCOPE, caId, new ListQuery(null, null, false)).certificates();
+    }
+}
