@@ -19,9 +19,17 @@ public final class CaCertificateService {
     private final CertificateLists lists;
     private final Audits audits;
     private final Random random;
+    private final CaKeys caKeys;
 
     public CaCertificateService(
             CertificateStore store, X509Codec codec, CertificateLists lists, Audits audits, Random random) {
+        this(store, codec, lists, audits, random, new CaKeys(codec));
+    }
+
+    /** A service that drops a CA's key from {@code caKeys}, shared with the device service, on update and delete. */
+    public CaCertificateService(CertificateStore store, X509Codec codec, CertificateLists lists, Audits audits,
+            Random random, CaKeys caKeys) {
+        this.caKeys = caKeys;
         this.store = store;
         this.codec = codec;
         this.lists = lists;
@@ -127,6 +135,7 @@ public final class CaCertificateService {
             CaCertificate current = describe(scope, certificateId);
             return store.replaceCaCertificate(applied(current, update), current.audit().customerVersion());
         });
+        caKeys.invalidate(certificateId);
     }
 
     private CaCertificate applied(CaCertificate c, CaUpdate u) {
@@ -148,6 +157,7 @@ public final class CaCertificateService {
             }
             return store.deleteCaCertificate(scope, certificateId, current.audit().customerVersion());
         });
+        caKeys.invalidate(certificateId);
     }
 
     public ListResult list(Scope scope, String templateName, ListQuery query) {

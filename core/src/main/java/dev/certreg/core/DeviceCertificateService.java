@@ -15,6 +15,7 @@ public final class DeviceCertificateService {
     private final CertificateLists lists;
     private final Audits audits;
     private final CertificateChangeListener changes;
+    private final CaKeys caKeys;
 
     public DeviceCertificateService(CertificateStore store, X509Codec codec, CertificateLists lists, Audits audits) {
         this(store, codec, lists, audits, CertificateChangeListener.NONE);
@@ -23,11 +24,18 @@ public final class DeviceCertificateService {
     /** A service that tells {@code changes} of every committed status change and deletion. */
     public DeviceCertificateService(CertificateStore store, X509Codec codec, CertificateLists lists, Audits audits,
             CertificateChangeListener changes) {
+        this(store, codec, lists, audits, changes, new CaKeys(codec));
+    }
+
+    /** A service that checks signatures with the CA keys of {@code caKeys}, shared with the CA service. */
+    public DeviceCertificateService(CertificateStore store, X509Codec codec, CertificateLists lists, Audits audits,
+            CertificateChangeListener changes, CaKeys caKeys) {
         this.store = store;
         this.codec = codec;
         this.lists = lists;
         this.audits = audits;
         this.changes = changes;
+        this.caKeys = caKeys;
     }
 
     /** RegisterCertificate: a device certificate signed by one of the scope's registered, ACTIVE CAs. */
@@ -105,7 +113,7 @@ public final class DeviceCertificateService {
         CaCertificate ca = store.findCaCertificate(scope, caCertificate.certificateId())
                 .orElseThrow(() -> ServiceException.certificateValidation("CA certificate "
                         + caCertificate.certificateId() + " is not registered in this account and region"));
-        if (!device.issuer().equals(caCertificate.subject()) || !device.isSignedBy(caCertificate)) {
+        if (!device.issuer().equals(caCertificate.subject()) || !device.isSignedBy(caKeys.of(ca))) {
             throw ServiceException.certificateValidation(
                     "The certificate is not signed by CA certificate " + ca.certificateId());
         }
@@ -114,7 +122,7 @@ public final class DeviceCertificateService {
 
     private CaCertificate caByIssuer(Scope scope, ParsedCertificate device) {
         List<CaCertificate> signers = store.findCaCertificatesBySubject(scope, device.issuer()).stream()
-                .filter(ca -> device.isSignedBy(codec.parse(ca.certificatePem(), "CA certificate")))
+                .filter(ca -> device.isSignedBy(caKeys.of(ca)))
                 .toList();
         if (signers.isEmpty()) {
             throw ServiceException.certificateValidation(

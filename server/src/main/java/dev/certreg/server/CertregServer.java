@@ -2,6 +2,7 @@ package dev.certreg.server;
 
 import dev.certreg.core.Audits;
 import dev.certreg.core.CaCertificateService;
+import dev.certreg.core.CaKeys;
 import dev.certreg.core.CertificateLists;
 import dev.certreg.core.CertificateTransferService;
 import dev.certreg.core.CertificateStore;
@@ -95,9 +96,11 @@ public final class CertregServer implements AutoCloseable {
         X509Codec codec = new X509Codec();
         CertificateLists lists = new CertificateLists(new MarkerCodec(settings.markerSecret()));
         Audits audits = Audits.of(clock);
-        CaCertificateService caService = new CaCertificateService(store, codec, lists, audits, new SecureRandom());
+        CaKeys caKeys = new CaKeys(codec);
+        CaCertificateService caService =
+                new CaCertificateService(store, codec, lists, audits, new SecureRandom(), caKeys);
         DeviceCertificateService deviceService =
-                new DeviceCertificateService(store, codec, lists, audits, devices.changes());
+                new DeviceCertificateService(store, codec, lists, audits, devices.changes(), caKeys);
         IssuedCertificateService issuedService =
                 new IssuedCertificateService(store, settings.issuingCa(), codec, audits);
         Routes routes = Routes.of(new CertificateResource(deviceService, issuedService),

@@ -120,6 +120,15 @@ public final class ParsedCertificate {
         return isSignedBy(issuer.certificate.getPublicKey());
     }
 
+    /** Whether this certificate's signature verifies with {@code issuerKey}, a CA key prepared once for many. */
+    public boolean isSignedBy(IssuerKey issuerKey) {
+        return issuerKey.verifies(certificate, provider);
+    }
+
+    X509Certificate x509() {
+        return certificate;
+    }
+
     private boolean isSignedBy(PublicKey key) {
         try {
             certificate.verify(key, provider);
