@@ -3,6 +3,7 @@ package dev.certreg.store.postgres;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.certreg.store.jdbc.Database;
+import dev.certreg.store.jdbc.SchemaHistory;
 import dev.certreg.store.jdbc.Sql;
 import dev.certreg.store.jdbc.SqlWork;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -52,6 +53,13 @@ final class PostgresConnections implements Database {
     }
 
     private static void migrate(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            if (SchemaHistory.isCurrent(connection, "db/postgres")) {
+                return;
+            }
+        } catch (SQLException e) {
+            // Flyway reports what is wrong with the database.
+        }
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/postgres")

@@ -1,6 +1,7 @@
 package dev.certreg.store.sqlite;
 
 import dev.certreg.store.jdbc.Database;
+import dev.certreg.store.jdbc.SchemaHistory;
 import dev.certreg.store.jdbc.SqlWork;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
@@ -42,6 +43,13 @@ final class SqliteConnections implements Database {
     }
 
     private static void migrate(String url) {
+        try (Connection connection = new SQLiteConfig().createConnection(url)) {
+            if (SchemaHistory.isCurrent(connection, "db/sqlite")) {
+                return;
+            }
+        } catch (SQLException e) {
+            // Flyway reports what is wrong with the file.
+        }
         Flyway.configure()
                 .dataSource(url, null, null)
                 .locations("classpath:db/sqlite")
