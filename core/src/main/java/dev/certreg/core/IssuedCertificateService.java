@@ -7,6 +7,7 @@ import dev.certreg.core.x509.RsaKeys;
 import dev.certreg.core.x509.X509Codec;
 import java.security.KeyPair;
 import java.time.Instant;
+import java.util.function.Supplier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 
 /**
@@ -16,16 +17,40 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
  */
 public final class IssuedCertificateService {
     private final CertificateStore store;
-    private final IssuingCa issuingCa;
+    private final Supplier<IssuingCa> issuingCaSource;
     private final X509Codec codec;
     private final CsrCodec csrCodec = new CsrCodec();
     private final Audits audits;
+    private volatile IssuingCa issuingCa;
 
     public IssuedCertificateService(CertificateStore store, IssuingCa issuingCa, X509Codec codec, Audits audits) {
+        this(store, () -> issuingCa, codec, audits);
+    }
+
+    /**
+     * A service that asks {@code issuingCa} for its CA on the first issue only: a registry that never issues never
+     * pays for an RSA key.
+     */
+    public IssuedCertificateService(
+            CertificateStore store, Supplier<IssuingCa> issuingCa, X509Codec codec, Audits audits) {
         this.store = store;
-        this.issuingCa = issuingCa;
+        this.issuingCaSource = issuingCa;
         this.codec = codec;
         this.audits = audits;
+    }
+
+    private IssuingCa issuingCa() {
+        IssuingCa ca = issuingCa;
+        if (ca == null) {
+            synchronized (this) {
+                ca = issuingCa;
+                if (ca == null) {
+                    ca = issuingCaSource.get();
+                    issuingCa = ca;
+                }
+            }
+        }
+        return ca;
     }
 
     /** CreateKeysAndCertificate: a new RSA-2048 key pair and a certificate for it. */
@@ -44,7 +69,7 @@ public final class IssuedCertificateService {
 
     private IssuedCertificate issue(Scope scope, SubjectPublicKeyInfo key, Boolean setAsActive) {
         Instant now = audits.now();
-        String pem = issuingCa.issue(key, now);
+        String pem = issuingCa().issue(key, now);
         ParsedCertificate parsed = codec.parse(pem, "issued certificate");
         CertificateStatus status = Boolean.TRUE.equals(setAsActive)
                 ? CertificateStatus.ACTIVE

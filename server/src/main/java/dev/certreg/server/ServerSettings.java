@@ -3,6 +3,7 @@ package dev.certreg.server;
 import dev.certreg.core.x509.IssuingCa;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * How a server listens and whom it trusts.
@@ -13,11 +14,12 @@ import java.util.Objects;
  * @param markerSecret the secret that seals list markers (32 bytes or more); nodes that share it accept each
  *     other's markers
  * @param maxThreads the largest number of request threads
- * @param issuingCa the CA that signs CreateKeysAndCertificate and CreateCertificateFromCsr certificates; keep it
- *     across restarts (and share it between nodes) so issued certificates keep one issuer
+ * @param issuingCa the CA that signs CreateKeysAndCertificate and CreateCertificateFromCsr certificates, asked for
+ *     on the first such call; keep it across restarts (and share it between nodes) so issued certificates keep one
+ *     issuer
  */
-public record ServerSettings(
-        String host, int port, Authenticator authenticator, byte[] markerSecret, int maxThreads, IssuingCa issuingCa) {
+public record ServerSettings(String host, int port, Authenticator authenticator, byte[] markerSecret, int maxThreads,
+        Supplier<IssuingCa> issuingCa) {
     /** The port {@code certreg serve} listens on by default. */
     public static final int DEFAULT_PORT = 4566;
 
@@ -28,9 +30,23 @@ public record ServerSettings(
         markerSecret = markerSecret.clone();
     }
 
-    /** Settings with a new in-memory issuing CA, which lives as long as the settings: for tests and embedding. */
+    /** Settings with this issuing CA. */
+    public ServerSettings(String host, int port, Authenticator authenticator, byte[] markerSecret, int maxThreads,
+            IssuingCa issuingCa) {
+        this(host, port, authenticator, markerSecret, maxThreads, constant(issuingCa));
+    }
+
+    /**
+     * Settings with a new in-memory issuing CA, generated when a server first issues a certificate (an RSA key costs
+     * a noticeable part of a start): for tests and embedding.
+     */
     public ServerSettings(String host, int port, Authenticator authenticator, byte[] markerSecret, int maxThreads) {
-        this(host, port, authenticator, markerSecret, maxThreads, IssuingCa.generate(Clock.systemUTC()));
+        this(host, port, authenticator, markerSecret, maxThreads, () -> IssuingCa.generate(Clock.systemUTC()));
+    }
+
+    private static Supplier<IssuingCa> constant(IssuingCa issuingCa) {
+        Objects.requireNonNull(issuingCa, "issuingCa");
+        return () -> issuingCa;
     }
 
     @Override
