@@ -87,7 +87,7 @@ class Server:
 
     def __init__(self, args, data_dir: str, java_opts: str | None = None):
         self.port = free_port()
-        cmd = [LAUNCHER, "serve", "--port", str(self.port), "--data-dir", data_dir]
+        cmd = [LAUNCHER, "serve", "--port", str(self.port), "--data-dir", data_dir] + args.serve_arg
         if args.store == "postgres":
             cmd += ["--store", "postgres", "--jdbc-url", args.jdbc_url]
             if args.db_user:
@@ -394,6 +394,8 @@ def main() -> int:
     p.add_argument("--latency-duration", type=float, default=5)
     p.add_argument("--startup-runs", type=int, default=3)
     p.add_argument("--cli-runs", type=int, default=3)
+    p.add_argument("--serve-arg", action="append", default=[],
+                   help="an extra argument for certreg serve, such as --serve-arg=--no-mqtt (repeatable)")
     p.add_argument("--label", default="run")
     p.add_argument("--results", default=os.path.join(BENCH, "results"))
     args = p.parse_args()
@@ -403,6 +405,7 @@ def main() -> int:
         p.error("wrk is missing: apt-get install wrk")
     result = run(args)
     result["connections"] = args.connections
+    result["serve_args"] = args.serve_arg
     os.makedirs(args.results, exist_ok=True)
     stem = os.path.join(args.results, f"{args.label}-{args.store}-{args.n}")
     with open(stem + ".json", "w") as f:
