@@ -36,6 +36,15 @@ public interface Database extends AutoCloseable {
         return failure.getSQLState() == null ? "no SQLState" : "SQLState " + failure.getSQLState();
     }
 
+    /**
+     * Whether {@code failure} says the database cannot serve for now (a full disk, an I/O error, a lost connection)
+     * rather than that the work was wrong: the server answers such failures with ServiceUnavailableException, and the
+     * same request may succeed later.
+     */
+    default boolean unavailable(SQLException failure) {
+        return false;
+    }
+
     /** Releases what this opened; work run afterwards fails. */
     @Override
     void close();

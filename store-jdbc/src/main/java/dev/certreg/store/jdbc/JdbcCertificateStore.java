@@ -11,8 +11,10 @@ import dev.certreg.core.Page;
 import dev.certreg.core.PageRequest;
 import dev.certreg.core.RegistrationConfig;
 import dev.certreg.core.Scope;
+import dev.certreg.core.ServiceException;
 import dev.certreg.core.Tag;
 import dev.certreg.core.TransferData;
+import dev.certreg.protocol.ErrorCode;
 import dev.certreg.store.jdbc.internal.KeysetQuery;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -29,7 +31,8 @@ import java.util.Optional;
  * The {@link CertificateStore} SPI in SQL, over the {@link Database} a subclass supplies. Duplicates are refused by
  * the schema's unique keys ({@code INSERT ... ON CONFLICT DO NOTHING}, then the update count) and changes are
  * conditional on the stored customer version, so racing writers, in one process or many, get exactly one winner.
- * A write returns once its transaction is durable. Failures are thrown as {@link StoreException}. Thread-safe.
+ * A write returns once its transaction is durable. Failures are thrown as {@link StoreException}, or as
+ * ServiceUnavailableException when the database {@linkplain Database#unavailable cannot serve for now}. Thread-safe.
  *
  * <p>Every statement binds its values by name through {@link Sql}, and every written row is a {@link Columns}, so
  * each column stands next to its value: see {@code caColumns} and {@code replaceDeviceCertificate} for an INSERT
@@ -411,12 +414,20 @@ public abstract class JdbcCertificateStore implements CertificateStore {
         read(c -> Sql.of("SELECT 1").query(c, rs -> rs.getInt(1)));
     }
 
+    private RuntimeException failure(SQLException e) {
+        if (db.unavailable(e)) {
+            return new ServiceException(ErrorCode.SERVICE_UNAVAILABLE,
+                    db.name() + " is unavailable for now (" + db.failureCode(e) + "); retry later");
+        }
+        return new StoreException(db, e);
+    }
+
     private <T> T write(SqlWork<T> work) {
         long start = System.nanoTime();
         try {
             return db.write(work);
         } catch (SQLException e) {
-            throw new StoreException(db, e);
+            throw failure(e);
         } finally {
             writes.record(Duration.ofNanos(System.nanoTime() - start));
         }
@@ -427,7 +438,7 @@ public abstract class JdbcCertificateStore implements CertificateStore {
         try {
             return db.read(work);
         } catch (SQLException e) {
-            throw new StoreException(db, e);
+            throw failure(e);
         } finally {
             reads.record(Duration.ofNanos(System.nanoTime() - start));
         }

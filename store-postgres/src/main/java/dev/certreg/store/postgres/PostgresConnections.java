@@ -9,6 +9,7 @@ import dev.certreg.store.jdbc.SqlWork;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -18,6 +19,7 @@ import org.flywaydb.core.Flyway;
  */
 final class PostgresConnections implements Database {
     private static final int MAXIMUM_POOL_SIZE = 10;
+    private static final long CONNECTION_TIMEOUT_MS = 5_000;
 
     private final DataSource dataSource;
     private final HikariDataSource ownedPool;
@@ -35,6 +37,8 @@ final class PostgresConnections implements Database {
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(MAXIMUM_POOL_SIZE);
+        // While the database is away a request waits this long for a connection, then gets a 503.
+        config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
         config.setMetricRegistry(registry);
         HikariDataSource pool = new HikariDataSource(config);
         try {
@@ -122,6 +126,17 @@ final class PostgresConnections implements Database {
     @Override
     public String name() {
         return "PostgreSQL";
+    }
+
+    /**
+     * No connection from the pool in time, a connection lost (SQLState class 08), the server shutting down or not
+     * accepting connections yet (57P01..57P03), or out of resources such as disk (class 53).
+     */
+    @Override
+    public boolean unavailable(SQLException failure) {
+        String state = failure.getSQLState();
+        return failure instanceof SQLTransientConnectionException
+                || state != null && (state.startsWith("08") || state.startsWith("57P0") || state.startsWith("53"));
     }
 
     @Override

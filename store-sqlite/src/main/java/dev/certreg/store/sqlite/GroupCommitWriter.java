@@ -93,16 +93,33 @@ final class GroupCommitWriter implements AutoCloseable {
             connection.commit();
             answers.forEach(Runnable::run);
         } catch (SQLException e) {
-            rollbackQuietly();
+            restartTransaction(e);
             batch.forEach(pending -> pending.result.completeExceptionally(e));
         }
     }
 
-    private void rollbackQuietly() {
+    /**
+     * Leaves the connection in a new transaction after a failed commit. On a full disk or an I/O error SQLite rolls
+     * the transaction back itself, so the driver's rollback, which would begin the next transaction, fails; without
+     * a new BEGIN every later write ran outside a transaction and failed to commit ("no transaction is active")
+     * until a restart. Toggling auto-commit makes the driver commit nothing and begin again.
+     */
+    private void restartTransaction(SQLException failure) {
         try {
             connection.rollback();
-        } catch (SQLException ignored) {
-            // The commit failure is what callers are told about.
+            return;
+        } catch (SQLException alreadyRolledBack) {
+            // SQLite ended the transaction; begin the next one below.
+        }
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException nothingToCommit) {
+            // The driver is in auto-commit mode now, which is all this step is for.
+        }
+        try {
+            connection.setAutoCommit(false);
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
         }
     }
 

@@ -119,6 +119,17 @@ final class SqliteConnections implements Database {
                 : Database.super.failureCode(failure);
     }
 
+    /** A full disk, an I/O error, a lock held too long or a file that cannot be opened: none is the request's fault. */
+    @Override
+    public boolean unavailable(SQLException failure) {
+        if (!(failure instanceof SQLiteException sqlite)) {
+            return false;
+        }
+        String code = sqlite.getResultCode().name();
+        return code.equals("SQLITE_FULL") || code.startsWith("SQLITE_IOERR") || code.startsWith("SQLITE_BUSY")
+                || code.startsWith("SQLITE_CANTOPEN");
+    }
+
     @Override
     public synchronized void close() {
         if (writer != null) {
