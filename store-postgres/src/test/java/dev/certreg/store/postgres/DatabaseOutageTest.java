@@ -1,0 +1,67 @@
+package dev.certreg.store.postgres;
+
+import static dev.certreg.core.testing.Records.device;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.certreg.core.DeviceCertificate;
+import dev.certreg.core.Scope;
+import dev.certreg.core.ServiceException;
+import dev.certreg.protocol.ErrorCode;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * PostgreSQL stopped under an open store: reads and writes answer ServiceUnavailableException (within the pool's
+ * connection timeout) instead of failing as internal errors, and once the same database is back the same store
+ * serves again by itself, with everything committed before the outage.
+ */
+@Timeout(180)
+class DatabaseOutageTest {
+    private static final Scope SCOPE = new Scope("123456789012", "us-east-1");
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void aStoppedDatabaseIsUnavailableAndTheStoreRecoversWhenItReturns() throws Exception {
+        int port = freePort();
+        DeviceCertificate before = device(SCOPE, "before", null, 1_000);
+        EmbeddedPostgres postgres = start(port);
+        try (PostgresCertificateStore store = PostgresCertificateStore.open(
+                postgres.getJdbcUrl("postgres", "postgres"), "postgres", null)) {
+            assertThat(store.insertDeviceCertificate(before)).isTrue();
+
+            postgres.close();
+            ServiceException write = catchThrowableOfType(ServiceException.class,
+                    () -> store.insertDeviceCertificate(device(SCOPE, "during", null, 2_000)));
+            ServiceException read = catchThrowableOfType(ServiceException.class,
+                    () -> store.findDeviceCertificate(SCOPE, before.certificateId()));
+
+            assertThat(write.errorCode()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
+            assertThat(read.errorCode()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
+
+            postgres = start(port);
+            assertThat(store.findDeviceCertificate(SCOPE, before.certificateId())).contains(before);
+            assertThat(store.insertDeviceCertificate(device(SCOPE, "after", null, 3_000))).isTrue();
+        } finally {
+            postgres.close();
+        }
+    }
+
+    private EmbeddedPostgres start(int port) throws Exception {
+        return EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).setPort(port)
+                .start();
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
