@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * Where {@link DeviceAuthorizer} finds the thing a connection is evaluated for: the thing whose name is the MQTT client
- * id, and whether the presented certificate is attached to it ("Thing policy variables"). The thing service implements
+ * id, and whether the presented certificate is attached to it ("Thing policy variables"), or, when the certificate
+ * has an EXCLUSIVE_THING attachment, that thing whatever the client id ("Exclusive thing association"). The thing service implements
  * it over its store. Implementations must be thread-safe; they are asked at every decision.
  */
 @FunctionalInterface
@@ -14,8 +15,9 @@ public interface ThingSource {
     ThingSource NONE = (scope, clientId, certificateId) -> Optional.empty();
 
     /**
-     * The thing named {@code clientId} in {@code scope}, with {@link ThingFacts#attached()} telling whether the
-     * certificate is attached to it; empty when there is no such thing.
+     * The certificate's exclusive thing, else the thing named {@code clientId} in {@code scope}, with
+     * {@link ThingFacts#attached()} telling whether the certificate is attached to it; empty when there is no such
+     * thing.
      */
     Optional<ThingFacts> thingFor(Scope scope, String clientId, String certificateId);
 }
