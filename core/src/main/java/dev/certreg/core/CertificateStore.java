@@ -85,8 +85,17 @@ public interface CertificateStore extends AutoCloseable {
      */
     boolean acceptDeviceCertificateTransfer(DeviceCertificate accepted, int expectedVersion);
 
-    /** Deletes a device certificate if its stored customer version still is {@code expectedVersion}. */
-    boolean deleteDeviceCertificate(Scope scope, String certificateId, int expectedVersion);
+    /** Deletes a device certificate that has no policies attached, if its customer version is still as given. */
+    default boolean deleteDeviceCertificate(Scope scope, String certificateId, int expectedVersion) {
+        return deleteDeviceCertificate(scope, certificateId, expectedVersion, false);
+    }
+
+    /**
+     * Deletes a device certificate if its stored customer version still is {@code expectedVersion} and, unless
+     * {@code detachPolicies}, no policy is attached to it; with {@code detachPolicies}, its policy attachments go in
+     * the same transaction. Returns false, writing nothing, otherwise.
+     */
+    boolean deleteDeviceCertificate(Scope scope, String certificateId, int expectedVersion, boolean detachPolicies);
 
     /**
      * One page of the scope's device certificates merged with those whose transfer to the scope's account is
@@ -105,6 +114,9 @@ public interface CertificateStore extends AutoCloseable {
 
     /** Returns if the store answers a query now; throws what the store throws otherwise. For readiness probes. */
     void checkReady();
+
+    /** The policies, their versions and attachments, stored in the same database. */
+    PolicyStore policies();
 
     /** Releases connections and files; the store is unusable afterwards. */
     @Override

@@ -188,8 +188,12 @@ public final class DeviceCertificateService {
         return c.changed(c.scope(), status, c.transfer(), audit);
     }
 
-    /** DeleteCertificate: only a certificate that is neither ACTIVE nor PENDING_TRANSFER. */
-    public void delete(Scope scope, String certificateId) {
+    /**
+     * DeleteCertificate (API reference, DeleteCertificate): refused while the certificate is ACTIVE or
+     * PENDING_TRANSFER (CertificateStateException), then, unless {@code forceDelete}, while policies are attached
+     * (DeleteConflictException); {@code forceDelete} detaches them in the transaction that deletes.
+     */
+    public void delete(Scope scope, String certificateId, boolean forceDelete) {
         Versioned.retry(() -> {
             DeviceCertificate current = owned(scope, certificateId);
             if (current.status() == CertificateStatus.ACTIVE) {
@@ -200,7 +204,16 @@ public final class DeviceCertificateService {
                 throw ServiceException.certificateState(
                         "Certificate " + certificateId + " is PENDING_TRANSFER; cancel or reject the transfer first");
             }
-            return store.deleteDeviceCertificate(scope, certificateId, current.audit().customerVersion());
+            int version = current.audit().customerVersion();
+            if (store.deleteDeviceCertificate(scope, certificateId, version, forceDelete)) {
+                return true;
+            }
+            if (!forceDelete && !store.policies().attachedPolicies(scope, current.arn()).isEmpty()) {
+                // moto's text: AWS does not publish its own.
+                throw new ServiceException(ErrorCode.DELETE_CONFLICT,
+                        "Certificate policies must be detached before deletion (arn: " + current.arn() + ")");
+            }
+            return false;
         });
         changes.certificateChanged(certificateId);
     }

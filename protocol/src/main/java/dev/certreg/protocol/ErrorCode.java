@@ -3,7 +3,7 @@ package dev.certreg.protocol;
 import java.util.Locale;
 
 /**
- * One constant per error shape of the AWS IoT certificate API, with its HTTP status.
+ * One constant per error shape of the AWS IoT API that certreg serves, with its HTTP status.
  *
  * <p>The wire name ({@code x-amzn-ErrorType} and {@code __type}) is derived from the constant:
  * {@code RESOURCE_NOT_FOUND} is {@code ResourceNotFoundException}. Immutable and thread-safe.
@@ -21,6 +21,7 @@ public enum ErrorCode {
     CERTIFICATE_CONFLICT(409),
     DELETE_CONFLICT(409),
     TRANSFER_CONFLICT(409),
+    VERSIONS_LIMIT_EXCEEDED(409),
     LIMIT_EXCEEDED(410),
     TRANSFER_ALREADY_COMPLETED(410),
     INTERNAL_FAILURE(500),

@@ -57,10 +57,10 @@ final class ApiHandler extends Handler.Abstract {
     private ObjectNode run(Request request, RawRequest raw) {
         Scope scope = authenticator.authenticate(raw);
         request.setAttribute(RequestObserver.ACCOUNT, scope.account());
-        Routes.Match match = routes.find(raw.method(), raw.path());
+        Routes.Match match = routes.find(raw.method(), RequestPath.normalize(raw.rawPath()));
         request.setAttribute(RequestObserver.OPERATION, match.route().name());
         ObjectNode body = Json.parseBody(raw.body());
-        return match.route().operation().handle(new ApiRequest(scope, match.labels(), raw.query(), body));
+        return match.route().operation().handle(new ApiRequest(scope, match.labels(), raw.query(), raw, body));
     }
 
     private static RawRequest read(Request request) throws IOException {

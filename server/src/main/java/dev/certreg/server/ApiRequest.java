@@ -15,16 +15,20 @@ import java.util.regex.Pattern;
  */
 public final class ApiRequest {
     private static final Pattern CERTIFICATE_ID = Pattern.compile("(0x)?[a-fA-F0-9]+");
+    private static final Pattern POLICY_NAME = Pattern.compile("[\\w+=,.@-]+");
 
     private final Scope scope;
     private final Map<String, String> pathParameters;
     private final Map<String, String> query;
+    private final RawRequest raw;
     private final ObjectNode body;
 
-    ApiRequest(Scope scope, Map<String, String> pathParameters, Map<String, String> query, ObjectNode body) {
+    ApiRequest(Scope scope, Map<String, String> pathParameters, Map<String, String> query, RawRequest raw,
+            ObjectNode body) {
         this.scope = scope;
         this.pathParameters = pathParameters;
         this.query = query;
+        this.raw = raw;
         this.body = body;
     }
 
@@ -41,6 +45,25 @@ public final class ApiRequest {
                     label + " must be 64 hexadecimal characters, got '" + abbreviate(id) + "'");
         }
         return id.toLowerCase(Locale.ROOT);
+    }
+
+    /** A policy name from the path: 1 to 128 characters of {@code [\\w+=,.@-]}. */
+    public String policyName(String label) {
+        return checked(label, pathParameters.get(label), 1, 128, POLICY_NAME);
+    }
+
+    /** A path label as sent, decoded, with no constraint of the model's. */
+    public String pathString(String label) {
+        return pathParameters.get(label);
+    }
+
+    /** A required header, such as {@code x-amzn-iot-principal}, checked against a length range and a pattern. */
+    public String header(String name, String member, int minLength, int maxLength, Pattern pattern) {
+        String value = raw.header(name);
+        if (value == null) {
+            throw ServiceException.invalidRequest(member + " is required (header " + name + ")");
+        }
+        return checked(member, value, minLength, maxLength, pattern);
     }
 
     /** A query boolean: absent, or exactly {@code true} or {@code false}. */

@@ -129,9 +129,7 @@ final class CertificateResource {
 
     ObjectNode delete(ApiRequest request) {
         String id = request.certificateId("certificateId");
-        // forceDelete only detaches policies, and certreg attaches none; it is still checked for its type.
-        request.queryBoolean("forceDelete");
-        service.delete(request.scope(), id);
+        service.delete(request.scope(), id, Boolean.TRUE.equals(request.queryBoolean("forceDelete")));
         return Json.object();
     }
 

@@ -9,6 +9,8 @@ import dev.certreg.core.CertificateStore;
 import dev.certreg.core.DeviceCertificateService;
 import dev.certreg.core.IssuedCertificateService;
 import dev.certreg.core.MarkerCodec;
+import dev.certreg.core.NamedMarkers;
+import dev.certreg.core.PolicyService;
 import dev.certreg.core.x509.X509Codec;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -34,11 +36,13 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class CertregServer implements AutoCloseable {
     /**
-     * Jetty's default, but letting {@code //} through: SigV4 collapses empty segments (botocore signs {@code //a//}
-     * as {@code /a/}), and routing reads the same normalised path, so no servlet-style ambiguity arises.
+     * Jetty's default, but letting {@code //} and {@code %2F} through: SigV4 collapses empty segments (botocore signs
+     * {@code //a//} as {@code /a/}), ListAttachedPolicies carries a certificate ARN, slash encoded, as one path
+     * segment, and routing splits the raw normalised path before decoding each segment, so no servlet-style
+     * ambiguity arises.
      */
-    private static final UriCompliance URI_COMPLIANCE =
-            UriCompliance.DEFAULT.with("certreg", UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT);
+    private static final UriCompliance URI_COMPLIANCE = UriCompliance.DEFAULT.with("certreg",
+            UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT, UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR);
 
     /** How long closing waits for requests in flight before it stops Jetty anyway. */
     public static final long STOP_TIMEOUT_MS = 10_000;
@@ -106,7 +110,8 @@ public final class CertregServer implements AutoCloseable {
         Routes routes = Routes.of(new CertificateResource(deviceService, issuedService),
                 new CaCertificateResource(caService), new RegistrationCodeResource(caService),
                 new EndpointResource(devices.endpoints()),
-                new TransferResource(new CertificateTransferService(store, audits, devices.changes())));
+                new TransferResource(new CertificateTransferService(store, audits, devices.changes())),
+                new PolicyResource(new PolicyService(store, new NamedMarkers(settings.markerSecret()), clock)));
 
         QueuedThreadPool threads = new QueuedThreadPool(settings.maxThreads(), 4);
         threads.setName("certreg-http");

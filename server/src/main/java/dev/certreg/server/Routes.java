@@ -15,7 +15,8 @@ final class Routes {
     }
 
     static Routes of(CertificateResource certificates, CaCertificateResource caCertificates,
-            RegistrationCodeResource registrationCodes, EndpointResource endpoints, TransferResource transfers) {
+            RegistrationCodeResource registrationCodes, EndpointResource endpoints, TransferResource transfers,
+            PolicyResource policies) {
         return new Routes(List.of(
                 new Route("GET", "/certificates-by-ca/{caCertificateId}", "ListCertificatesByCA",
                         certificates::listByCa),
@@ -45,7 +46,29 @@ final class Routes {
                         transfers::reject),
                 new Route("PATCH", "/cancel-certificate-transfer/{certificateId}", "CancelCertificateTransfer",
                         transfers::cancel),
-                new Route("GET", "/endpoint", "DescribeEndpoint", endpoints::describe)));
+                new Route("GET", "/endpoint", "DescribeEndpoint", endpoints::describe),
+                new Route("GET", "/policies", "ListPolicies", policies::list),
+                new Route("POST", "/policies/{policyName}", "CreatePolicy", policies::create),
+                new Route("GET", "/policies/{policyName}", "GetPolicy", policies::get),
+                new Route("DELETE", "/policies/{policyName}", "DeletePolicy", policies::delete),
+                new Route("POST", "/policies/{policyName}/version", "CreatePolicyVersion", policies::createVersion),
+                new Route("GET", "/policies/{policyName}/version", "ListPolicyVersions", policies::listVersions),
+                new Route("GET", "/policies/{policyName}/version/{policyVersionId}", "GetPolicyVersion",
+                        policies::getVersion),
+                new Route("PATCH", "/policies/{policyName}/version/{policyVersionId}", "SetDefaultPolicyVersion",
+                        policies::setDefaultVersion),
+                new Route("DELETE", "/policies/{policyName}/version/{policyVersionId}", "DeletePolicyVersion",
+                        policies::deleteVersion),
+                new Route("PUT", "/target-policies/{policyName}", "AttachPolicy", policies::attach),
+                new Route("POST", "/target-policies/{policyName}", "DetachPolicy", policies::detach),
+                new Route("POST", "/attached-policies/{target}", "ListAttachedPolicies", policies::listAttached),
+                new Route("POST", "/policy-targets/{policyName}", "ListTargetsForPolicy", policies::listTargets),
+                new Route("PUT", "/principal-policies/{policyName}", "AttachPrincipalPolicy",
+                        policies::attachPrincipal),
+                new Route("DELETE", "/principal-policies/{policyName}", "DetachPrincipalPolicy",
+                        policies::detachPrincipal),
+                new Route("GET", "/principal-policies", "ListPrincipalPolicies", policies::listPrincipalPolicies),
+                new Route("GET", "/policy-principals", "ListPolicyPrincipals", policies::listPolicyPrincipals)));
     }
 
     /** A matched route and its path labels. */

@@ -9,6 +9,7 @@ import dev.certreg.core.DeviceCertificate;
 import dev.certreg.core.ListedCertificate;
 import dev.certreg.core.Page;
 import dev.certreg.core.PageRequest;
+import dev.certreg.core.PolicyStore;
 import dev.certreg.core.RegistrationConfig;
 import dev.certreg.core.Scope;
 import dev.certreg.core.ServiceException;
@@ -46,6 +47,7 @@ public abstract class JdbcCertificateStore implements CertificateStore {
     private final Database db;
     private final Timer reads;
     private final Timer writes;
+    private final PolicyStore policies;
 
     /** A store over {@code db}, whose schema the subclass has already migrated; closing the store closes it. */
     protected JdbcCertificateStore(Database db) {
@@ -60,6 +62,7 @@ public abstract class JdbcCertificateStore implements CertificateStore {
         this.db = db;
         this.reads = storeTimer(registry, "read");
         this.writes = storeTimer(registry, "write");
+        this.policies = new JdbcPolicyStore(db, reads, writes);
     }
 
     private static Timer storeTimer(MeterRegistry registry, String kind) {
@@ -364,10 +367,24 @@ public abstract class JdbcCertificateStore implements CertificateStore {
     }
 
     @Override
-    public boolean deleteDeviceCertificate(Scope scope, String certificateId, int expectedVersion) {
-        return write(c -> scoped("DELETE FROM device_certificates WHERE " + SCOPE + " AND cert_id = :cert_id AND "
-                + "customer_version = :expected_version", scope).bind("cert_id", certificateId)
-                .bind("expected_version", expectedVersion).update(c) == 1);
+    public boolean deleteDeviceCertificate(Scope scope, String certificateId, int expectedVersion,
+            boolean detachPolicies) {
+        // The delete takes the certificate's row first, as every attachment does, so an attach racing with it either
+        // lands first (and the count refuses the delete) or finds the certificate gone.
+        return write(c -> {
+            boolean deleted = scoped("DELETE FROM device_certificates WHERE " + SCOPE + " AND cert_id = :cert_id AND "
+                    + "customer_version = :expected_version" + (detachPolicies ? "" : " AND policy_count = 0"), scope)
+                    .bind("cert_id", certificateId).bind("expected_version", expectedVersion).update(c) == 1;
+            if (deleted && detachPolicies) {
+                JdbcPolicyStore.detachAll(c, scope, scope.certificateArn(certificateId));
+            }
+            return deleted;
+        });
+    }
+
+    @Override
+    public PolicyStore policies() {
+        return policies;
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.certreg.store.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.certreg.core.NamedPageRequest;
+import dev.certreg.core.NamedPosition;
 import dev.certreg.core.PageKey;
 import dev.certreg.core.PageRequest;
 import dev.certreg.store.jdbc.Sql;
@@ -38,6 +40,11 @@ class KeysetQueryPlanTest {
                 + "', md5(i::text), 'pem', 'CN=ca' || i, 'ACTIVE', 'DISABLE', CASE WHEN i % 2 = 0 THEN 'DEFAULT' "
                 + "ELSE 'SNI_ONLY' END, NULL, NULL, 't-' || i % 10, 0, 1, i, i, 1, 'g' "
                 + "FROM generate_series(1, " + ROWS + ") AS i");
+        database.execute(EmbeddedDatabase.MAIN, "INSERT INTO policies SELECT '" + ACCOUNT + "', '" + REGION
+                + "', 'p' || i, 1, 1, 1, 1, i, i, 'g' FROM generate_series(1, " + ROWS + ") AS i");
+        database.execute(EmbeddedDatabase.MAIN, "INSERT INTO policy_attachments SELECT '" + ACCOUNT + "', '"
+                + REGION + "', 'p' || (i % 100 + 1), 'arn:cert/' || i / 10, i "
+                + "FROM generate_series(1, " + ROWS + ") AS i");
         database.execute(EmbeddedDatabase.MAIN, "VACUUM ANALYZE");
     }
 
@@ -70,6 +77,33 @@ class KeysetQueryPlanTest {
                 if (after.isPresent()) {
                     assertThat(plan).contains("Index Cond").contains("ROW(created_ms, cert_id)");
                 }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "policies, policies_by_created, account;region, created_ms, policy_name, ''",
+        "policy_attachments, policy_attachments_by_policy, account;region;policy_name, attached_ms, target, p3",
+        "policy_attachments, policy_attachments_by_target, account;region;target, attached_ms, policy_name, "
+                + "arn:cert/30"})
+    void aNamedPageIsAnIndexOnlyRangeReadInBothOrdersAtAnyDepth(String table, String index, String filter,
+            String millisColumn, String nameColumn, String filterValue) throws Exception {
+        List<String> columns = List.of(filter.split(";"));
+        List<String> filters = columns.stream().map(column -> column + " = :" + column).toList();
+        for (boolean ascending : new boolean[] {true, false}) {
+            for (Optional<NamedPosition> after :
+                    List.of(Optional.<NamedPosition>empty(), Optional.of(new NamedPosition(ROWS / 2, "p8")))) {
+                NamedPageRequest request = new NamedPageRequest(25, ascending, after);
+                Sql explain = Sql.of("EXPLAIN " + KeysetQuery.named(table, filters, millisColumn, nameColumn,
+                        request));
+                explain.bind("account", ACCOUNT).bind("region", REGION);
+                if (columns.size() == 3) {
+                    explain.bind(columns.get(2), filterValue);
+                }
+                String plan = plan(KeysetQuery.bindNamedPage(explain, request));
+                assertThat(plan).contains("Index Only Scan").contains(" using " + index + " on ")
+                        .doesNotContain("Sort").doesNotContain("Filter");
             }
         }
     }

@@ -2,6 +2,8 @@ package dev.certreg.store.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.certreg.core.NamedPageRequest;
+import dev.certreg.core.NamedPosition;
 import dev.certreg.core.PageKey;
 import dev.certreg.core.PageRequest;
 import dev.certreg.store.jdbc.Sql;
@@ -34,6 +36,28 @@ class KeysetQueryPlanTest {
             for (Optional<PageKey> after : List.of(Optional.<PageKey>empty(), Optional.of(new PageKey(1, "a")))) {
                 PageRequest request = new PageRequest(25, ascending, after);
                 String plan = plan(KeysetQuery.sql(table, filters(columns), request), request);
+                assertThat(plan).contains("USING COVERING INDEX " + index).doesNotContain("TEMP B-TREE");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "policies, policies_by_created, account;region, created_ms, policy_name",
+        "policy_attachments, policy_attachments_by_policy, account;region;policy_name, attached_ms, target",
+        "policy_attachments, policy_attachments_by_target, account;region;target, attached_ms, policy_name"})
+    void aNamedPageIsACoveringIndexRangeReadInBothOrders(String table, String index, String filter,
+            String millisColumn, String nameColumn) throws Exception {
+        SqliteCertificateStore.open(dataDir).close();
+        List<String> columns = List.of(filter.split(";"));
+        for (boolean ascending : new boolean[] {true, false}) {
+            for (Optional<NamedPosition> after :
+                    List.of(Optional.<NamedPosition>empty(), Optional.of(new NamedPosition(1, "a")))) {
+                NamedPageRequest request = new NamedPageRequest(25, ascending, after);
+                Sql explain = Sql.of("EXPLAIN QUERY PLAN "
+                        + KeysetQuery.named(table, filters(columns), millisColumn, nameColumn, request));
+                columns.forEach(column -> explain.bind(column, "x"));
+                String plan = plan(KeysetQuery.bindNamedPage(explain, request));
                 assertThat(plan).contains("USING COVERING INDEX " + index).doesNotContain("TEMP B-TREE");
             }
         }

@@ -1,5 +1,6 @@
 package dev.certreg.store.jdbc.internal;
 
+import dev.certreg.core.NamedPageRequest;
 import dev.certreg.core.PageRequest;
 import dev.certreg.store.jdbc.Sql;
 import java.util.List;
@@ -42,6 +43,29 @@ public final class KeysetQuery {
     public static Sql bindPage(Sql sql, PageRequest request) {
         request.after().ifPresent(key -> sql.bind("after_created_ms", key.createdMillis())
                 .bind("after_cert_id", key.certificateId()));
+        return sql.bind("limit", request.limit() + 1);
+    }
+
+    /**
+     * The SELECT of one page of a list ordered by (time, name), as {@link #sql} for certificates: {@code millisColumn}
+     * and {@code nameColumn} of {@code table} where each of {@code filters} holds; bind the filters' parameters, then
+     * {@link #bindNamedPage} the rest.
+     */
+    public static String named(String table, List<String> filters, String millisColumn, String nameColumn,
+            NamedPageRequest request) {
+        String direction = request.ascending() ? "ASC" : "DESC";
+        String after = request.after().isEmpty()
+                ? ""
+                : " AND (" + millisColumn + ", " + nameColumn + ") " + (request.ascending() ? ">" : "<")
+                        + " (:after_millis, :after_name)";
+        return "SELECT " + millisColumn + ", " + nameColumn + " FROM " + table + " WHERE "
+                + String.join(" AND ", filters) + after + " ORDER BY " + millisColumn + " " + direction + ", "
+                + nameColumn + " " + direction + " LIMIT :limit";
+    }
+
+    /** Binds the position after which a {@link #named} page starts, if {@code request} has one, and the row limit. */
+    public static Sql bindNamedPage(Sql sql, NamedPageRequest request) {
+        request.after().ifPresent(key -> sql.bind("after_millis", key.millis()).bind("after_name", key.name()));
         return sql.bind("limit", request.limit() + 1);
     }
 }
