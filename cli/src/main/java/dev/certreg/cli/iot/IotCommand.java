@@ -33,7 +33,24 @@ import picocli.CommandLine.Spec;
             TransferCertificateCommand.class,
             AcceptCertificateTransferCommand.class,
             RejectCertificateTransferCommand.class,
-            CancelCertificateTransferCommand.class
+            CancelCertificateTransferCommand.class,
+            CreatePolicyCommand.class,
+            GetPolicyCommand.class,
+            ListPoliciesCommand.class,
+            DeletePolicyCommand.class,
+            CreatePolicyVersionCommand.class,
+            GetPolicyVersionCommand.class,
+            ListPolicyVersionsCommand.class,
+            SetDefaultPolicyVersionCommand.class,
+            DeletePolicyVersionCommand.class,
+            AttachPolicyCommand.class,
+            DetachPolicyCommand.class,
+            ListAttachedPoliciesCommand.class,
+            ListTargetsForPolicyCommand.class,
+            AttachPrincipalPolicyCommand.class,
+            DetachPrincipalPolicyCommand.class,
+            ListPrincipalPoliciesCommand.class,
+            ListPolicyPrincipalsCommand.class
         })
 public final class IotCommand implements Callable<Integer> {
     @Spec
