@@ -1,7 +1,9 @@
 package dev.certreg.core;
 
 import dev.certreg.core.policy.AppliedPolicy;
+import dev.certreg.core.policy.ParsedDocuments;
 import dev.certreg.core.policy.PolicyDocument;
+import dev.certreg.core.policy.PolicySource;
 import dev.certreg.protocol.ErrorCode;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -14,14 +16,17 @@ import java.util.regex.Pattern;
  * Policies, their versions and their attachments to device certificates: CreatePolicy, GetPolicy, ListPolicies,
  * DeletePolicy, the five policy version operations, AttachPolicy, DetachPolicy, ListAttachedPolicies,
  * ListTargetsForPolicy and the legacy principal calls, which read and write the same attachments. Limits and guards
- * are decided by the {@link PolicyStore}; this class checks input and explains the store's answer. Thread-safe.
+ * are decided by the {@link PolicyStore}; this class checks input and explains the store's answer. It is also the
+ * device plane's {@link PolicySource}. Thread-safe.
  */
-public final class PolicyService {
+public final class PolicyService implements PolicySource {
     /** Versions a policy may have (API reference, CreatePolicyVersion). */
     public static final int MAX_VERSIONS = 5;
     /** Policies a certificate may have attached (AWS IoT Core quotas, "Maximum number of policies ..."). */
     public static final int MAX_POLICIES_PER_TARGET = 10;
 
+    /** Parsed documents kept for {@link #policiesFor}: enough for every policy of a large fleet's few roles. */
+    private static final int PARSED_DOCUMENTS = 1024;
     private static final Pattern VERSION_ID = Pattern.compile("[0-9]{1,18}");
 
     private final PolicyStore store;
@@ -29,6 +34,7 @@ public final class PolicyService {
     private final NamedMarkers markers;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final ParsedDocuments parsed = new ParsedDocuments(PARSED_DOCUMENTS);
 
     public PolicyService(CertificateStore certificates, NamedMarkers markers, Clock clock) {
         this.store = certificates.policies();
@@ -193,16 +199,17 @@ public final class PolicyService {
     }
 
     /**
-     * For the device plane (MQTT authorization, TestAuthorization): the policies AWS IoT evaluates for a device that
-     * authenticated with certificate {@code certificateId} of {@code scope}, each at its default version, "the
-     * operative version" (API reference, CreatePolicyVersion), in attachment order. Read as of one commit, so a
-     * policy change is seen whole or not at all; empty when none is attached or the certificate does not exist,
-     * which {@link dev.certreg.core.policy.PolicyEvaluator} answers with an implicit deny. Every stored document was
-     * checked when it was written, so parsing it again cannot fail.
+     * For the device plane ({@link dev.certreg.core.policy.DeviceAuthorizer}, behind MQTT authorization): the
+     * policies AWS IoT evaluates for a device that authenticated with certificate {@code certificateId} of
+     * {@code scope}, each at its default version, "the operative version" (API reference, CreatePolicyVersion), in
+     * attachment order. Read as of one commit, so a policy change is seen whole or not at all, and at every call, so
+     * a change takes effect at the next decision; empty when none is attached or the certificate does not exist,
+     * which the evaluator answers with an implicit deny. Documents are parsed once and kept by their text.
      */
-    public List<AppliedPolicy> appliedPolicies(Scope scope, String certificateId) {
+    @Override
+    public List<AppliedPolicy> policiesFor(Scope scope, String certificateId) {
         return store.attachedPolicies(scope, scope.certificateArn(certificateId)).stream()
-                .map(p -> new AppliedPolicy(p.policyName(), PolicyDocument.parse(p.document())))
+                .map(p -> parsed.applied(p.policyName(), p.document()))
                 .toList();
     }
 

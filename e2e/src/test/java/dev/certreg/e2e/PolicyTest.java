@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.certreg.core.AttachedPolicy;
+import dev.certreg.core.NamedMarkers;
+import dev.certreg.core.PolicyService;
 import dev.certreg.core.Scope;
+import dev.certreg.core.policy.AppliedPolicy;
+import dev.certreg.core.policy.PolicyDocument;
+import dev.certreg.core.policy.PolicySource;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,8 +68,12 @@ class PolicyTest extends RunningServer {
                 .containsExactly(Policy.builder().policyName("PubSubToAnyTopic").policyArn(policy.policyArn()).build());
         assertThat(iot.listTargetsForPolicy(r -> r.policyName("PubSubToAnyTopic")).targets())
                 .containsExactly(cert.certificateArn());
-        assertThat(store.policies().attachedPolicies(new Scope(DEFAULT_ACCOUNT, "us-east-1"),
-                cert.certificateArn())).containsExactly(new AttachedPolicy("PubSubToAnyTopic", DOCUMENT));
+        Scope scope = new Scope(DEFAULT_ACCOUNT, "us-east-1");
+        assertThat(store.policies().attachedPolicies(scope, cert.certificateArn()))
+                .containsExactly(new AttachedPolicy("PubSubToAnyTopic", DOCUMENT));
+        PolicySource devicePlane = new PolicyService(store, new NamedMarkers(new byte[32]), clock);
+        assertThat(devicePlane.policiesFor(scope, cert.certificateId()))
+                .containsExactly(new AppliedPolicy("PubSubToAnyTopic", PolicyDocument.parse(DOCUMENT)));
     }
 
     @Test
