@@ -11,6 +11,8 @@ import dev.certreg.core.IssuedCertificateService;
 import dev.certreg.core.MarkerCodec;
 import dev.certreg.core.NamedMarkers;
 import dev.certreg.core.PolicyService;
+import dev.certreg.core.TestAuthorizationService;
+import dev.certreg.core.policy.ThingSource;
 import dev.certreg.core.x509.X509Codec;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -107,11 +109,14 @@ public final class CertregServer implements AutoCloseable {
                 new DeviceCertificateService(store, codec, lists, audits, devices.changes(), caKeys);
         IssuedCertificateService issuedService =
                 new IssuedCertificateService(store, settings.issuingCa(), codec, audits);
+        PolicyService policyService = new PolicyService(store, new NamedMarkers(settings.markerSecret()), clock);
         Routes routes = Routes.of(new CertificateResource(deviceService, issuedService),
                 new CaCertificateResource(caService), new RegistrationCodeResource(caService),
                 new EndpointResource(devices.endpoints()),
                 new TransferResource(new CertificateTransferService(store, audits, devices.changes())),
-                new PolicyResource(new PolicyService(store, new NamedMarkers(settings.markerSecret()), clock)));
+                new PolicyResource(policyService),
+                new AuthorizationResource(
+                        new TestAuthorizationService(policyService, store, ThingSource.NONE, clock)));
 
         QueuedThreadPool threads = new QueuedThreadPool(settings.maxThreads(), 4);
         threads.setName("certreg-http");

@@ -16,7 +16,7 @@ final class Routes {
 
     static Routes of(CertificateResource certificates, CaCertificateResource caCertificates,
             RegistrationCodeResource registrationCodes, EndpointResource endpoints, TransferResource transfers,
-            PolicyResource policies) {
+            PolicyResource policies, AuthorizationResource authorization) {
         return new Routes(List.of(
                 new Route("GET", "/certificates-by-ca/{caCertificateId}", "ListCertificatesByCA",
                         certificates::listByCa),
@@ -68,7 +68,8 @@ final class Routes {
                 new Route("DELETE", "/principal-policies/{policyName}", "DetachPrincipalPolicy",
                         policies::detachPrincipal),
                 new Route("GET", "/principal-policies", "ListPrincipalPolicies", policies::listPrincipalPolicies),
-                new Route("GET", "/policy-principals", "ListPolicyPrincipals", policies::listPolicyPrincipals)));
+                new Route("GET", "/policy-principals", "ListPolicyPrincipals", policies::listPolicyPrincipals),
+                new Route("POST", "/test-authorization", "TestAuthorization", authorization::test)));
     }
 
     /** A matched route and its path labels. */
