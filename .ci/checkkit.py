@@ -364,9 +364,9 @@ def mint_ca(cn="certreg check CA"):
     return key, cert
 
 
-def mint_leaf(ca_key, ca_cert, cn, days=365):
-    """A certificate for a new EC P-256 key, subject CN=cn, issued and signed by the CA."""
-    key = ec.generate_private_key(ec.SECP256R1())
+def mint_leaf(ca_key, ca_cert, cn, days=365, key=None):
+    """A certificate for key (a new EC P-256 key if None), subject CN=cn, issued and signed by the CA."""
+    key = key or ec.generate_private_key(ec.SECP256R1())
     now = _now()
     return (x509.CertificateBuilder()
             .subject_name(_name(cn))

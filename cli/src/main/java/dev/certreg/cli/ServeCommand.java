@@ -122,20 +122,23 @@ final class ServeCommand implements Callable<Integer> {
     private int serve(ServerSettings settings, Management management, CertificateStore certificates, Clock clock,
             String storeLine, String authLine, DeviceOptions.Prepared devicePlane)
             throws InterruptedException, StartupFailure {
+        // Devices first, so that a server that answers HTTP also answers devices.
+        DeviceEndpoint deviceEndpoint = devicePlane == null
+                ? null
+                : devices.start(devicePlane, host, settings.markerSecret(), certificates, clock);
         CertregServer server;
         try {
             server = devicePlane == null
                     ? CertregServer.start(settings, certificates, clock, management)
                     : CertregServer.start(settings, certificates, clock, management, devicePlane.plane());
         } catch (Exception e) {
+            if (deviceEndpoint != null) {
+                deviceEndpoint.close();
+            }
             String ports = management.separatePort() ? port + " (management port " + managementPort + ")" : "" + port;
             throw new StartupFailure("cannot listen on " + host + ":" + ports + ": " + StartupFailure.rootMessage(e));
         }
-        DeviceEndpoint deviceEndpoint = null;
         try (server) {
-            if (devicePlane != null) {
-                deviceEndpoint = devices.start(devicePlane, host, settings.markerSecret(), certificates, clock);
-            }
             // Before the start-up lines: whoever reads them may stop the server at once.
             Runtime.getRuntime().addShutdownHook(
                     new Thread(() -> stop(server, certificates), "certreg-shutdown"));
