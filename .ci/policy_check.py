@@ -67,6 +67,17 @@ class Checks:
         targets = self.boto.list_targets_for_policy(policyName="PubSubToAnyTopic")["targets"]
         expect(targets == [self.cert["certificateArn"]], "targets %r" % targets)
 
+    def test_authorization(self):
+        arn = self.cert["certificateArn"].split(":cert/")[0] + ":"
+        results = self.boto.test_authorization(
+            principal=self.cert["certificateArn"], clientId="device-1",
+            authInfos=[{"actionType": "PUBLISH", "resources": [arn + "topic/device-1/state"]},
+                       {"actionType": "SUBSCRIBE", "resources": [arn + "topicfilter/device-1/#"]}])["authResults"]
+        decisions = [r["authDecision"] for r in results]
+        expect(decisions == ["ALLOWED", "IMPLICIT_DENY"], "authDecision %r" % decisions)
+        allowed = [p["policyName"] for p in results[0]["allowed"]["policies"]]
+        expect(allowed == ["PubSubToAnyTopic"], "allowed by %r" % allowed)
+
     def malformed(self):
         expect_error(self.boto.create_policy, "MalformedPolicyException", 400, policyName="bad",
                      policyDocument='{"Version": "2012-10-17"}')
@@ -126,6 +137,7 @@ def run_checks(report, server, env):
             and report.check("./certreg serve answers on %s" % server.endpoint, checks.start)):
         return
     report.check("boto3 runs CreateKeysAndCertificate, CreatePolicy, AttachPolicy unchanged", checks.provisioning)
+    report.check("boto3 TestAuthorization decides with the attached policy", checks.test_authorization)
     report.check("a malformed document is 400 MalformedPolicy, a taken name 409", checks.malformed)
     report.check("DeleteCertificate: ACTIVE 406, with a policy 409, forceDelete detaches",
                  checks.delete_certificate_guard)
