@@ -41,9 +41,17 @@ public final class CertificateTransferService {
             checkTargetIsFree(target, certificateId);
             Instant now = audits.now();
             TransferData offer = current.transfer().offered(targetAccount, message, now);
-            return store.replaceDeviceCertificate(
+            if (store.replaceDeviceCertificate(
                     current.changed(source, CertificateStatus.PENDING_TRANSFER, offer, audit(current, now)),
-                    current.audit().customerVersion());
+                    current.audit().customerVersion())) {
+                return true;
+            }
+            // API reference, TransferCertificate: "No policies can be attached to the certificate".
+            if (!store.policies().attachedPolicies(source, current.arn()).isEmpty()) {
+                throw new ServiceException(ErrorCode.TRANSFER_CONFLICT, "Certificate " + certificateId
+                        + " has policies attached; detach them before transferring it");
+            }
+            return false;
         });
         changes.certificateChanged(certificateId);
         return target.certificateArn(certificateId);

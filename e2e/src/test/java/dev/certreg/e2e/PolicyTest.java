@@ -31,6 +31,7 @@ import software.amazon.awssdk.services.iot.model.Policy;
 import software.amazon.awssdk.services.iot.model.PolicyVersion;
 import software.amazon.awssdk.services.iot.model.ResourceAlreadyExistsException;
 import software.amazon.awssdk.services.iot.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.iot.model.TransferConflictException;
 import software.amazon.awssdk.services.iot.model.VersionsLimitExceededException;
 
 /** Policies, versions, attachments and the delete guards through the AWS SDK for Java v2. */
@@ -219,6 +220,20 @@ class PolicyTest extends RunningServer {
                 .isInstanceOf(ResourceNotFoundException.class);
         assertThat(iot.listTargetsForPolicy(r -> r.policyName("p")).targets()).isEmpty();
         iot.deletePolicy(r -> r.policyName("p"));
+    }
+
+    @Test
+    void aCertificateWithPoliciesCannotBeTransferred() {
+        // API reference, TransferCertificate: no policies can be attached to the certificate.
+        CreateKeysAndCertificateResponse cert = iot.createKeysAndCertificate(r -> r.setAsActive(false));
+        iot.createPolicy(r -> r.policyName("p").policyDocument(DOCUMENT));
+        iot.attachPolicy(r -> r.policyName("p").target(cert.certificateArn()));
+        assertThatThrownBy(() -> patching.transferCertificate(r -> r.certificateId(cert.certificateId())
+                .targetAwsAccount("222222222222")))
+                .isInstanceOfSatisfying(TransferConflictException.class, e -> assertThat(e.statusCode()).isEqualTo(409));
+        iot.detachPolicy(r -> r.policyName("p").target(cert.certificateArn()));
+        assertThat(patching.transferCertificate(r -> r.certificateId(cert.certificateId())
+                .targetAwsAccount("222222222222")).transferredCertificateArn()).contains(":222222222222:cert/");
     }
 
     @Test

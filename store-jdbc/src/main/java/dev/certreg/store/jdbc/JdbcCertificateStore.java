@@ -293,8 +293,11 @@ public abstract class JdbcCertificateStore implements CertificateStore {
                     return false;
                 }
             }
+            // TransferCertificate (API reference): the certificate must have no policies attached; the count on
+            // its row decides, so an attach racing with the offer lands first or after the offer is refused.
+            String noPolicies = d.transfer().targetAccount() != null ? " AND policy_count = 0" : "";
             return scoped("UPDATE device_certificates SET " + changed.assignments() + " WHERE " + SCOPE
-                    + " AND cert_id = :cert_id AND customer_version = :expected_version", d.scope())
+                    + " AND cert_id = :cert_id AND customer_version = :expected_version" + noPolicies, d.scope())
                     .bind(changed).bind("cert_id", d.certificateId()).bind("expected_version", expectedVersion)
                     .update(c) == 1;
         });
