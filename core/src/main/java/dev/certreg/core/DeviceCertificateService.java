@@ -10,6 +10,9 @@ import java.util.List;
  * ListCertificatesByCA. Thread-safe.
  */
 public final class DeviceCertificateService {
+    /** As many CAs as one subject may have (RegisterCACertificate's limit), so a full set is always searched. */
+    static final int MAX_ISSUER_CANDIDATES = CaCertificateService.MAX_CAS_PER_SUBJECT;
+
     private final CertificateStore store;
     private final X509Codec codec;
     private final CertificateLists lists;
@@ -120,9 +123,15 @@ public final class DeviceCertificateService {
         return ca;
     }
 
+    /**
+     * The one registered CA whose subject is the issuer and whose key verifies the signature. At most
+     * {@link #MAX_ISSUER_CANDIDATES} keys are tried, and {@link dev.certreg.core.x509.IssuerKey} verifies nothing with a
+     * key out of bounds: a CA stored before the bounds with a chosen huge key must not cost seconds of CPU.
+     */
     private CaCertificate caByIssuer(Scope scope, ParsedCertificate device) {
         List<CaCertificate> signers = store.findCaCertificatesBySubject(scope, device.issuer()).stream()
-                .filter(ca -> device.isSignedBy(caKeys.of(ca)))
+                .limit(MAX_ISSUER_CANDIDATES)
+                .filter(ca -> isSignedBy(device, ca))
                 .toList();
         if (signers.isEmpty()) {
             throw ServiceException.certificateValidation(
@@ -133,6 +142,14 @@ public final class DeviceCertificateService {
                     + "has the issuer's subject and key; give caCertificatePem to choose one");
         }
         return signers.get(0);
+    }
+
+    private boolean isSignedBy(ParsedCertificate device, CaCertificate ca) {
+        try {
+            return device.isSignedBy(caKeys.of(ca));
+        } catch (ServiceException storedBeforeTheRulesTightened) {
+            return false;
+        }
     }
 
     private Registered insert(Scope scope, ParsedCertificate device, String pem, String caId,

@@ -16,11 +16,12 @@ final class RegistrationChecks {
         }
     }
 
-    /** Only the keys AWS IoT accepts: RSA of 2048 bits or more, EC on P-256, P-384 or P-521. */
+    /** Only the keys the registry accepts: RSA of 2048 to 4096 bits, EC on P-256, P-384 or P-521. */
     static void supportedKey(ParsedCertificate certificate, String what) {
         if (!certificate.hasSupportedKey()) {
             throw ServiceException.certificateValidation("The " + what + "'s " + certificate.keyAlgorithm()
-                    + " key is not supported: use RSA of 2048 bits or more, or EC P-256, P-384 or P-521");
+                    + " key is not supported: use RSA of 2048 to 4096 bits with a public exponent of at most 256 bits,"
+                    + " or EC P-256, P-384 or P-521");
         }
     }
 }

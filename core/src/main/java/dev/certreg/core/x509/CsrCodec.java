@@ -24,12 +24,13 @@ public final class CsrCodec {
     /** The subject key of a valid CSR in PEM. */
     public SubjectPublicKeyInfo subjectKey(String pem) {
         PKCS10CertificationRequest csr = parse(pem);
+        // The key first: verifying with a chosen oversized RSA key is what the bound prevents.
+        if (!SupportedKeys.isSupported(csr.getSubjectPublicKeyInfo())) {
+            throw ServiceException.invalidRequest("The certificate signing request's key must be RSA of 2048 to 4096"
+                    + " bits with a public exponent of at most 256 bits, or EC on P-256, P-384 or P-521");
+        }
         if (!isSelfSigned(csr)) {
             throw ServiceException.invalidRequest("The certificate signing request's signature does not verify");
-        }
-        if (!SupportedKeys.isSupported(csr.getSubjectPublicKeyInfo())) {
-            throw ServiceException.invalidRequest("The certificate signing request's key must be RSA of 2048 bits"
-                    + " or more, or EC on P-256, P-384 or P-521");
         }
         return csr.getSubjectPublicKeyInfo();
     }

@@ -39,14 +39,20 @@ public final class IssuerKey {
 
     private final PublicKey publicKey;
     private final ECPublicKeyParameters ecKey;
+    private final boolean supported;
 
-    private IssuerKey(PublicKey publicKey, ECPublicKeyParameters ecKey) {
+    private IssuerKey(PublicKey publicKey, ECPublicKeyParameters ecKey, boolean supported) {
         this.publicKey = publicKey;
         this.ecKey = ecKey;
+        this.supported = supported;
     }
 
     /** The subject key of {@code ca}, prepared for verifying. */
     public static IssuerKey of(ParsedCertificate ca) {
+        if (!ca.hasSupportedKey()) {
+            // Not even built: the provider may refuse such a key outright, and it verifies nothing anyway.
+            return new IssuerKey(null, null, false);
+        }
         PublicKey key = ca.x509().getPublicKey();
         ECPublicKeyParameters ec = null;
         try {
@@ -58,11 +64,17 @@ public final class IssuerKey {
         } catch (IOException | RuntimeException unusual) {
             // A key BouncyCastle's lightweight API does not take is verified through the provider.
         }
-        return new IssuerKey(key, ec);
+        return new IssuerKey(key, ec, true);
     }
 
-    /** Whether {@code certificate}'s signature verifies with this key. */
+    /**
+     * Whether {@code certificate}'s signature verifies with this key; never with a key out of {@link SupportedKeys}'
+     * bounds (one stored before them), whose verification could cost seconds of CPU.
+     */
     boolean verifies(X509Certificate certificate, Provider provider) {
+        if (!supported) {
+            return false;
+        }
         Supplier<Digest> digest = ecKey == null ? null : ECDSA_DIGESTS.get(certificate.getSigAlgOID());
         if (digest == null || certificate.getSigAlgParams() != null) {
             return verifiesThroughProvider(certificate, provider);

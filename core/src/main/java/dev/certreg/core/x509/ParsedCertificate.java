@@ -54,7 +54,7 @@ public final class ParsedCertificate {
     }
 
     /**
-     * Whether the subject key is one AWS IoT accepts: RSA of 2048 bits or more, or EC on the named curve P-256,
+     * Whether the subject key is one the registry accepts: RSA of 2048 to 4096 bits, or EC on the named curve P-256,
      * P-384 or P-521.
      */
     public boolean hasSupportedKey() {
