@@ -28,6 +28,11 @@ final class AuthOptions {
                     + " us-east-1).")
     List<String> regions;
 
+    /** Whether {@code --auth open} was asked for: no signature is checked. */
+    boolean isOpen() {
+        return auth.equals("open");
+    }
+
     /** The authenticator the flags ask for; a flag that does not fit says so rather than weakening the server. */
     Configured<Authenticator> authenticator(Clock clock) throws StartupFailure {
         if (auth.equals("open")) {

@@ -5,6 +5,7 @@ import dev.certreg.core.x509.IssuingCa;
 import dev.certreg.mqtt.DeviceEndpoint;
 import dev.certreg.server.Authenticator;
 import dev.certreg.server.CertregServer;
+import dev.certreg.server.HttpLimits;
 import dev.certreg.server.Management;
 import dev.certreg.server.ServerSettings;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -54,8 +55,15 @@ final class ServeCommand implements Callable<Integer> {
                     + " ${DEFAULT-VALUE}).")
     String logFormat;
 
+    @Option(names = OpenBinding.FLAG, description = "Let --auth open listen on a non-loopback address, where anyone"
+            + " who reaches the port can act as any account. Unsafe outside a trusted network; warned on every start.")
+    boolean allowOpenOnNetwork;
+
     @Mixin
     AuthOptions auth;
+
+    @Mixin
+    LimitOptions limits;
 
     @Mixin
     StoreOptions store;
@@ -69,13 +77,18 @@ final class ServeCommand implements Callable<Integer> {
         try {
             LineLoggerProvider.use(logFormat());
             Configured<Authenticator> authenticator = auth.authenticator(clock);
+            String openWarning = auth.isOpen() ? OpenBinding.check(host, allowOpenOnNetwork) : null;
+            HttpLimits httpLimits = limits.limits();
             byte[] secret = markerSecret();
             IssuingCa issuingCa = issuingCa(clock);
             Management management = management();
             Configured<CertificateStore> opened = store.open(dataDir, management.registry());
             try (CertificateStore certificates = opened.value()) {
-                ServerSettings settings =
-                        new ServerSettings(host, port, authenticator.value(), secret, maxThreads, issuingCa);
+                ServerSettings settings = new ServerSettings(host, port, authenticator.value(), secret, maxThreads,
+                        issuingCa, httpLimits);
+                if (openWarning != null) {
+                    System.err.println("certreg: " + openWarning);
+                }
                 return serve(settings, management, certificates, clock, opened.description(),
                         authenticator.description(), devices.prepare(dataDir, secret, clock));
             }

@@ -16,7 +16,8 @@ import picocli.CommandLine;
 
 /**
  * {@code serve --auth sigv4 --credentials-file FILE}: a missing, unreadable or malformed configuration stops the
- * server with one line and exit status 1, and never falls back to open mode.
+ * server with one line and exit status 1, and never falls back to open mode; open mode stays on loopback unless
+ * told otherwise, and then warns.
  */
 @Timeout(30)
 class ServeCommandAuthTest {
@@ -77,6 +78,34 @@ class ServeCommandAuthTest {
                     "us-east-1,eu-west-1", "--port", Integer.toString(taken.getLocalPort()))).isEqualTo(1);
         }
         assertThat(oneLine()).startsWith("certreg: cannot listen on 127.0.0.1:");
+    }
+
+    @Test
+    void openModeOnANonLoopbackAddressIsRefusedWithoutTheUnsafeFlag() {
+        for (String host : List.of("0.0.0.0", "::")) {
+            err.clear();
+            assertThat(serve("--host", host)).isEqualTo(1);
+            assertThat(oneLine()).startsWith("certreg: --auth open on " + host + " would let anyone")
+                    .contains("--allow-open-on-network");
+        }
+    }
+
+    @Test
+    void withTheUnsafeFlagOpenModeOnEveryInterfaceWarnsBeforeListening() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            assertThat(serve("--host", "0.0.0.0", "--allow-open-on-network", "--port",
+                    Integer.toString(taken.getLocalPort()))).isEqualTo(1);
+        }
+        assertThat(err.text().lines()).first().asString()
+                .startsWith("certreg: WARNING: --auth open on 0.0.0.0: signatures are not checked");
+        assertThat(err.text()).contains("cannot listen on 0.0.0.0:");
+    }
+
+    @Test
+    void aTimeoutBelowOneSecondIsRefused() {
+        assertThat(serve("--header-timeout", "0")).isEqualTo(1);
+        assertThat(oneLine()).isEqualTo("certreg: --idle-timeout, --header-timeout and --body-timeout must be at"
+                + " least 1 second, got 0");
     }
 
     private Path validFile() throws Exception {

@@ -24,6 +24,11 @@ final class StandardErrorCapture implements BeforeEachCallback, AfterEachCallbac
         System.setErr(original);
     }
 
+    /** Forgets what was captured so far. */
+    void clear() {
+        captured.reset();
+    }
+
     /** What the test wrote to standard error so far. */
     String text() {
         return captured.toString(StandardCharsets.UTF_8);

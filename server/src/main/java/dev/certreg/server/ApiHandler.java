@@ -2,9 +2,7 @@ package dev.certreg.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.certreg.core.Scope;
-import dev.certreg.core.ServiceException;
-import java.io.IOException;
-import java.io.InputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +11,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpURI;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -24,31 +21,34 @@ import org.eclipse.jetty.util.Callback;
  * response, error or not, carries {@code x-amzn-RequestId}. Thread-safe.
  */
 final class ApiHandler extends Handler.Abstract {
-    /** Larger than any valid request: two 64 KiB PEMs, a 10 KiB template, tags. */
-    static final int MAX_BODY_BYTES = 256 * 1024;
-    /** How much of an oversize body is read and dropped so that its 400 reaches the client; beyond, the close. */
-    private static final long MAX_DRAINED_BYTES = 8L * 1024 * 1024;
-
     private final Routes routes;
     private final Authenticator authenticator;
     private final ResponseWriter writer;
+    private final Duration bodyTimeout;
 
-    ApiHandler(Routes routes, Authenticator authenticator, ResponseWriter writer) {
+    ApiHandler(Routes routes, Authenticator authenticator, ResponseWriter writer, Duration bodyTimeout) {
         this.routes = routes;
         this.authenticator = authenticator;
         this.writer = writer;
+        this.bodyTimeout = bodyTimeout;
     }
 
+    // The body is read without holding this thread (BodyReader); the operation runs on the thread that completes it.
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         String requestId = UUID.randomUUID().toString();
-        ApiResponse result;
-        try {
-            result = ApiResponse.ok(run(request, read(request)));
-        } catch (Throwable failure) {
-            result = ErrorResponses.of(failure, requestId);
-        }
-        writer.write(result, requestId, response, callback);
+        BodyReader.read(request, bodyTimeout).whenComplete((body, unreadable) -> {
+            ApiResponse result;
+            try {
+                if (unreadable != null) {
+                    throw unreadable;
+                }
+                result = ApiResponse.ok(run(request, read(request, body)));
+            } catch (Throwable failure) {
+                result = ErrorResponses.of(failure, requestId);
+            }
+            writer.write(result, requestId, response, callback);
+        });
         return true;
     }
 
@@ -63,9 +63,9 @@ final class ApiHandler extends Handler.Abstract {
         return match.route().operation().handle(new ApiRequest(scope, match.labels(), raw.query(), raw, body));
     }
 
-    private static RawRequest read(Request request) throws IOException {
+    private static RawRequest read(Request request, byte[] body) {
         HttpURI uri = request.getHttpURI();
-        return RawRequest.of(request.getMethod(), uri.getPath(), uri.getQuery(), headers(request), body(request));
+        return RawRequest.of(request.getMethod(), uri.getPath(), uri.getQuery(), headers(request), body);
     }
 
     private static Map<String, List<String>> headers(Request request) {
@@ -75,35 +75,5 @@ final class ApiHandler extends Handler.Abstract {
                     .add(field.getValue());
         }
         return headers;
-    }
-
-    private static byte[] body(Request request) throws IOException {
-        try (InputStream in = Content.Source.asInputStream(request)) {
-            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (body.length > MAX_BODY_BYTES) {
-                drain(in);
-                throw tooLarge();
-            }
-            return body;
-        }
-    }
-
-    /**
-     * Reads what is left of an oversize body, up to {@link #MAX_DRAINED_BYTES}: a client still sending when the
-     * connection closes gets a reset instead of the 400 that says what was wrong.
-     */
-    private static void drain(InputStream in) throws IOException {
-        long left = MAX_DRAINED_BYTES;
-        while (left > 0) {
-            long skipped = in.skip(left);
-            if (skipped <= 0 && in.read() < 0) {
-                return;
-            }
-            left -= Math.max(skipped, 1);
-        }
-    }
-
-    private static ServiceException tooLarge() {
-        return ServiceException.invalidRequest("The request body is larger than " + MAX_BODY_BYTES + " bytes");
     }
 }

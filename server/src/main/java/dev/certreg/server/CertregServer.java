@@ -126,6 +126,7 @@ public final class CertregServer implements AutoCloseable {
         http.setSendDateHeader(false);
         http.setUriCompliance(URI_COMPLIANCE);
         ServerConnector connector = connector(jetty, http, settings.host(), settings.port());
+        ConnectionGuard.install(connector, settings.limits());
         ServerConnector managementConnector = management.separatePort()
                 ? connector(jetty, http, settings.host(), management.port())
                 : null;
@@ -133,7 +134,8 @@ public final class CertregServer implements AutoCloseable {
         PrometheusMeterRegistry registry = management.registry();
         bindStandardMetrics(registry, store);
         ReadinessProbe readiness = new ReadinessProbe(store);
-        Handler api = new RequestObserver(new ApiHandler(routes, settings.authenticator(), writer), registry);
+        Handler api = new RequestObserver(new ApiHandler(routes, settings.authenticator(), writer,
+                settings.limits().bodyTimeout()), registry);
         if (devices.rootCaPem() != null) {
             api = new RootCaHandler(api, devices.rootCaPem());
         }

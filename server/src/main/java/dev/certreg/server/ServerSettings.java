@@ -17,9 +17,10 @@ import java.util.function.Supplier;
  * @param issuingCa the CA that signs CreateKeysAndCertificate and CreateCertificateFromCsr certificates, asked for
  *     on the first such call; keep it across restarts (and share it between nodes) so issued certificates keep one
  *     issuer
+ * @param limits the timeouts and the connection cap that keep slow clients from starving the others
  */
 public record ServerSettings(String host, int port, Authenticator authenticator, byte[] markerSecret, int maxThreads,
-        Supplier<IssuingCa> issuingCa) {
+        Supplier<IssuingCa> issuingCa, HttpLimits limits) {
     /** The port {@code certreg serve} listens on by default. */
     public static final int DEFAULT_PORT = 4566;
 
@@ -27,13 +28,26 @@ public record ServerSettings(String host, int port, Authenticator authenticator,
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(authenticator, "authenticator");
         Objects.requireNonNull(issuingCa, "issuingCa");
+        Objects.requireNonNull(limits, "limits");
         markerSecret = markerSecret.clone();
     }
 
-    /** Settings with this issuing CA. */
+    /** Settings with this issuing CA and these limits. */
+    public ServerSettings(String host, int port, Authenticator authenticator, byte[] markerSecret, int maxThreads,
+            IssuingCa issuingCa, HttpLimits limits) {
+        this(host, port, authenticator, markerSecret, maxThreads, constant(issuingCa), limits);
+    }
+
+    /** Settings with an issuing CA made on first use and {@link HttpLimits#defaults()}. */
+    public ServerSettings(String host, int port, Authenticator authenticator, byte[] markerSecret, int maxThreads,
+            Supplier<IssuingCa> issuingCa) {
+        this(host, port, authenticator, markerSecret, maxThreads, issuingCa, HttpLimits.defaults());
+    }
+
+    /** Settings with this issuing CA and {@link HttpLimits#defaults()}. */
     public ServerSettings(String host, int port, Authenticator authenticator, byte[] markerSecret, int maxThreads,
             IssuingCa issuingCa) {
-        this(host, port, authenticator, markerSecret, maxThreads, constant(issuingCa));
+        this(host, port, authenticator, markerSecret, maxThreads, issuingCa, HttpLimits.defaults());
     }
 
     /**
@@ -41,7 +55,8 @@ public record ServerSettings(String host, int port, Authenticator authenticator,
      * a noticeable part of a start): for tests and embedding.
      */
     public ServerSettings(String host, int port, Authenticator authenticator, byte[] markerSecret, int maxThreads) {
-        this(host, port, authenticator, markerSecret, maxThreads, () -> IssuingCa.generate(Clock.systemUTC()));
+        this(host, port, authenticator, markerSecret, maxThreads, () -> IssuingCa.generate(Clock.systemUTC()),
+                HttpLimits.defaults());
     }
 
     private static Supplier<IssuingCa> constant(IssuingCa issuingCa) {
