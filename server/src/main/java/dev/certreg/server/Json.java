@@ -13,6 +13,7 @@ import dev.certreg.core.Validity;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Iterator;
 
 /** The one JSON mapper and the wire's conventions: epoch-second dates, absent members omitted. Thread-safe. */
 final class Json {
@@ -50,7 +51,38 @@ final class Json {
         if (!node.isObject()) {
             throw ServiceException.invalidRequest("The request body must be a JSON object");
         }
+        refuseLoneSurrogates(node);
         return (ObjectNode) node;
+    }
+
+    /**
+     * A JSON escape can spell half a UTF-16 pair (a lone surrogate such as U+D800), which no UTF-8 store can keep:
+     * it would be stored as {@code ?}. Such a string is the client's mistake, not data to alter.
+     */
+    private static void refuseLoneSurrogates(JsonNode node) {
+        if (node.isTextual() && hasLoneSurrogate(node.textValue())) {
+            throw ServiceException.invalidRequest("The request body has a string with an unpaired UTF-16 surrogate");
+        }
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            if (hasLoneSurrogate(names.next())) {
+                throw ServiceException.invalidRequest("The request body has a member name with an unpaired UTF-16"
+                        + " surrogate");
+            }
+        }
+        node.elements().forEachRemaining(Json::refuseLoneSurrogates);
+    }
+
+    private static boolean hasLoneSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Epoch seconds with millisecond precision, as the SDKs parse a rest-json timestamp. */

@@ -1,5 +1,6 @@
 package dev.certreg.server;
 
+import dev.certreg.core.ServiceException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,10 +42,18 @@ public record RawRequest(
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 
-    /** The decoded query parameters by name, the first value of each name winning. */
+    /**
+     * The decoded query parameters by name. Every query member of the IoT API is a scalar, which the SDKs send once;
+     * a name sent twice ({@code pageSize=2&pageSize=999}) is refused with InvalidRequestException rather than
+     * silently resolved, so that no reader of the request can take another value than the one served.
+     */
     public Map<String, String> query() {
         Map<String, String> query = new HashMap<>();
-        queryParameters.forEach(p -> query.putIfAbsent(p.name(), p.value()));
+        for (QueryParameter p : queryParameters) {
+            if (query.putIfAbsent(p.name(), p.value()) != null) {
+                throw ServiceException.invalidRequest("The query parameter " + p.name() + " is given more than once");
+            }
+        }
         return query;
     }
 
