@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
@@ -33,6 +34,8 @@ final class Device implements MqttCallback, AutoCloseable {
     Device(Registry registry, String clientId, TestPki.Issued device, TestPki.Issued... chain) throws Exception {
         client = new MqttClient("ssl://localhost:" + registry.endpoint.port(), clientId, new MemoryPersistence());
         client.setCallback(this);
+        // Bound every blocking call: a write the endpoint cuts off (an oversized packet) must not wait forever.
+        client.setTimeToWait(TimeUnit.SECONDS.toMillis(20));
         options.setSocketFactory(socketFactory(registry.serverCa.root(), device, chain));
         options.setCleanSession(true);
         options.setAutomaticReconnect(false);
