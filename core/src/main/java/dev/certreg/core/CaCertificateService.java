@@ -118,7 +118,7 @@ public final class CaCertificateService {
                 request.setAsActive() ? CaCertificateStatus.ACTIVE : CaCertificateStatus.INACTIVE,
                 request.allowAutoRegistration() ? AutoRegistrationStatus.ENABLE : AutoRegistrationStatus.DISABLE,
                 mode, request.registrationConfig(), ca.validity(),
-                audits.created(), request.tags());
+                audits.created(), TagService.checkedOnCreate(request.tags()));
     }
 
     public CaCertificate describe(Scope scope, String certificateId) {

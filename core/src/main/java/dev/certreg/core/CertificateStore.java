@@ -42,7 +42,7 @@ public interface CertificateStore extends AutoCloseable {
     /** Replaces a CA certificate if its stored customer version still is {@code expectedVersion}. */
     boolean replaceCaCertificate(CaCertificate updated, int expectedVersion);
 
-    /** Deletes a CA certificate if its stored customer version still is {@code expectedVersion}. */
+    /** Deletes a CA certificate and its tags if its stored customer version still is {@code expectedVersion}. */
     boolean deleteCaCertificate(Scope scope, String certificateId, int expectedVersion);
 
     /** One page of the scope's CA certificates, filtered on the registration template name when not null. */
@@ -91,9 +91,9 @@ public interface CertificateStore extends AutoCloseable {
     }
 
     /**
-     * Deletes a device certificate if its stored customer version still is {@code expectedVersion} and, unless
-     * {@code detachPolicies}, no policy is attached to it; with {@code detachPolicies}, its policy attachments go in
-     * the same transaction. Returns false, writing nothing, otherwise.
+     * Deletes a device certificate if its stored customer version still is {@code expectedVersion}, it is attached
+     * to no thing and, unless {@code detachPolicies}, no policy is attached to it; with {@code detachPolicies}, its
+     * policy attachments go in the same transaction. Returns false, writing nothing, otherwise.
      */
     boolean deleteDeviceCertificate(Scope scope, String certificateId, int expectedVersion, boolean detachPolicies);
 
@@ -117,6 +117,12 @@ public interface CertificateStore extends AutoCloseable {
 
     /** The policies, their versions and attachments, stored in the same database. */
     PolicyStore policies();
+
+    /** The things and their attachments, in the same database. */
+    ThingStore things();
+
+    /** The resource tags, in the same database; a CA certificate's tags are those of its ARN. */
+    TagStore tags();
 
     /** Releases connections and files; the store is unusable afterwards. */
     @Override

@@ -2,6 +2,7 @@ package dev.certreg.core;
 
 import dev.certreg.protocol.ErrorCode;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Cross-account transfers of device certificates (AWS IoT API reference: TransferCertificate,
@@ -39,6 +40,7 @@ public final class CertificateTransferService {
             DeviceCertificate current = owned(source, certificateId);
             checkTransferable(current);
             checkTargetIsFree(target, certificateId);
+            checkNoThings(current);
             Instant now = audits.now();
             TransferData offer = current.transfer().offered(targetAccount, message, now);
             if (store.replaceDeviceCertificate(
@@ -66,6 +68,15 @@ public final class CertificateTransferService {
         if (status != CertificateStatus.INACTIVE && status != CertificateStatus.REVOKED) {
             throw ServiceException.certificateState("Certificate " + current.certificateId() + " is " + status
                     + "; only an INACTIVE or REVOKED certificate can be transferred");
+        }
+    }
+
+    /** API reference (TransferCertificate): a certificate attached to a thing cannot be transferred. */
+    private void checkNoThings(DeviceCertificate current) {
+        if (!store.things().listPrincipalThings(current.scope(), current.certificateId(), null,
+                Optional.empty(), 1).items().isEmpty()) {
+            throw new ServiceException(ErrorCode.TRANSFER_CONFLICT, "Certificate " + current.certificateId()
+                    + " is attached to a thing; detach it before transferring it");
         }
     }
 

@@ -4,6 +4,7 @@ import dev.certreg.core.x509.ParsedCertificate;
 import dev.certreg.core.x509.X509Codec;
 import dev.certreg.protocol.ErrorCode;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Device certificates: RegisterCertificate(WithoutCA), Describe/Update/DeleteCertificate, ListCertificates and
@@ -45,6 +46,12 @@ public final class DeviceCertificateService {
     public Registered register(Scope scope, DeviceRegistration request) {
         ParsedCertificate device = parseDevice(request.certificatePem());
         CertificateStatus status = initialStatus(request);
+        // A certificate the scope already holds (one certreg issued included) is a 409, whatever its CA: the API
+        // reference (RegisterCertificate) lists ResourceAlreadyExistsException, and SDK callers test for it.
+        if (store.findDeviceCertificate(scope, device.certificateId()).isPresent()) {
+            throw ServiceException.alreadyExists("The certificate is already provisioned or registered",
+                    device.certificateId(), scope.certificateArn(device.certificateId()));
+        }
         CaCertificate ca = request.caCertificatePem() != null
                 ? namedCa(scope, device, request.caCertificatePem())
                 : caByIssuer(scope, device);
@@ -208,7 +215,9 @@ public final class DeviceCertificateService {
     /**
      * DeleteCertificate (API reference, DeleteCertificate): refused while the certificate is ACTIVE or
      * PENDING_TRANSFER (CertificateStateException), then, unless {@code forceDelete}, while policies are attached
-     * (DeleteConflictException); {@code forceDelete} detaches them in the transaction that deletes.
+     * (DeleteConflictException); {@code forceDelete} detaches them in the transaction that deletes. A thing
+     * attachment is a DeleteConflictException either way: the API reference lets {@code forceDelete} go past
+     * policies only "if the certificate is not attached to an IoT thing".
      */
     public void delete(Scope scope, String certificateId, boolean forceDelete) {
         Versioned.retry(() -> {
@@ -221,6 +230,7 @@ public final class DeviceCertificateService {
                 throw ServiceException.certificateState(
                         "Certificate " + certificateId + " is PENDING_TRANSFER; cancel or reject the transfer first");
             }
+            checkNoThings(current);
             int version = current.audit().customerVersion();
             if (store.deleteDeviceCertificate(scope, certificateId, version, forceDelete)) {
                 return true;
@@ -233,6 +243,15 @@ public final class DeviceCertificateService {
             return false;
         });
         changes.certificateChanged(certificateId);
+    }
+
+    /** DeleteConflictException if any thing is attached to the certificate. */
+    private void checkNoThings(DeviceCertificate certificate) {
+        if (!store.things().listPrincipalThings(certificate.scope(), certificate.certificateId(), null,
+                Optional.empty(), 1).items().isEmpty()) {
+            throw new ServiceException(ErrorCode.DELETE_CONFLICT,
+                    "Things must be detached before deletion (arn: " + certificate.arn() + ")");
+        }
     }
 
     /** ListCertificates: the scope's certificates and those whose transfer to the scope is pending. */

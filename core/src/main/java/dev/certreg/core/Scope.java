@@ -27,15 +27,21 @@ public record Scope(String account, String region) {
 
     /** The ARN of a device certificate in this scope. */
     public String certificateArn(String certificateId) {
-        return arn("cert/", certificateId);
+        return arn("cert", certificateId);
     }
 
     /** The ARN of a CA certificate in this scope. */
     public String caCertificateArn(String certificateId) {
-        return arn("cacert/", certificateId);
+        return arn("cacert", certificateId);
     }
 
-    private String arn(String resourceType, String certificateId) {
-        return "arn:" + partition() + ":iot:" + region + ":" + account + ":" + resourceType + certificateId;
+    /** The ARN of a thing in this scope. */
+    public String thingArn(String thingName) {
+        return arn("thing", thingName);
+    }
+
+    /** The ARN of a resource of {@code resourceType} (such as {@code policy}) named {@code name} in this scope. */
+    public String arn(String resourceType, String name) {
+        return "arn:" + partition() + ":iot:" + region + ":" + account + ":" + resourceType + "/" + name;
     }
 }

@@ -15,6 +15,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
@@ -26,6 +27,7 @@ import software.amazon.awssdk.services.iot.model.CertificateStatus;
 import software.amazon.awssdk.services.iot.model.CreateCertificateFromCsrResponse;
 import software.amazon.awssdk.services.iot.model.CreateKeysAndCertificateResponse;
 import software.amazon.awssdk.services.iot.model.InvalidRequestException;
+import software.amazon.awssdk.services.iot.model.ResourceAlreadyExistsException;
 
 class IssuedCertificateTest extends RunningServer {
 
@@ -72,6 +74,22 @@ class IssuedCertificateTest extends RunningServer {
         assertThat(describe(fromKeys).status()).isEqualTo(CertificateStatus.ACTIVE);
         assertThat(describe(fromCsr).status()).isEqualTo(CertificateStatus.ACTIVE);
         assertThat(describe(inactive).status()).isEqualTo(CertificateStatus.INACTIVE);
+    }
+
+    @Test
+    void registeringAnIssuedCertificateAgainIsAConflictNotAValidationFailure() {
+        CreateKeysAndCertificateResponse issued = iot.createKeysAndCertificate(r -> r.setAsActive(true));
+        // RegisterCertificate lists ResourceAlreadyExistsException: the duplicate is found before any CA check, so
+        // a certificate signed by certreg's own (unregistered) issuing CA is a 409 too.
+        for (Runnable register : List.<Runnable>of(
+                () -> iot.registerCertificate(r -> r.certificatePem(issued.certificatePem())),
+                () -> iot.registerCertificateWithoutCA(r -> r.certificatePem(issued.certificatePem())))) {
+            assertThatThrownBy(register::run).isInstanceOfSatisfying(ResourceAlreadyExistsException.class, e -> {
+                assertThat(e.statusCode()).isEqualTo(409);
+                assertThat(e.resourceId()).isEqualTo(issued.certificateId());
+                assertThat(e.resourceArn()).isEqualTo(issued.certificateArn());
+            });
+        }
     }
 
     @Test

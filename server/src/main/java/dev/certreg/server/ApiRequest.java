@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.certreg.core.Scope;
 import dev.certreg.core.ServiceException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -64,6 +65,36 @@ public final class ApiRequest {
             throw ServiceException.invalidRequest(member + " is required (header " + name + ")");
         }
         return checked(member, value, minLength, maxLength, pattern);
+    }
+
+    /** A path label checked against a length range and a pattern. */
+    public String pathString(String label, int minLength, int maxLength, Pattern pattern) {
+        return checked(label, pathParameters.get(label), minLength, maxLength, pattern);
+    }
+
+    /** A query long integer, or null when absent. */
+    public Long queryLong(String name) {
+        String value = query.get(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Long.valueOf(value);
+        } catch (NumberFormatException e) {
+            throw ServiceException.invalidRequest(name + " must be an integer, got '" + abbreviate(value) + "'");
+        }
+    }
+
+    /** A body long integer, or null when absent. */
+    public Long bodyLong(String name) {
+        JsonNode node = bodyMember(name, false);
+        if (node == null) {
+            return null;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+            throw ServiceException.invalidRequest(name + " must be an integer");
+        }
+        return node.longValue();
     }
 
     /** A query boolean: absent, or exactly {@code true} or {@code false}. */

@@ -13,16 +13,11 @@ import dev.certreg.core.ListedCertificate;
 import dev.certreg.core.RegistrationConfig;
 import dev.certreg.core.Scope;
 import dev.certreg.core.ServiceException;
-import dev.certreg.core.Tag;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Pattern;
 
 /** CA certificates: {@code /cacertificate…} and {@code /cacertificates}. */
 final class CaCertificateResource {
     private static final Pattern TEMPLATE_NAME = Pattern.compile("^[0-9A-Za-z_-]+$");
-    private static final Pattern TAG_KEY = Pattern.compile("^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$");
-    private static final int MAX_TAGS = 50;
 
     private final CaCertificateService service;
 
@@ -37,7 +32,7 @@ final class CaCertificateResource {
                 Boolean.TRUE.equals(request.queryBoolean("setAsActive")),
                 Boolean.TRUE.equals(request.queryBoolean("allowAutoRegistration")),
                 registrationConfig(request.bodyObject("registrationConfig")),
-                tags(request.bodyArray("tags")),
+                TagParameters.tags("tags", request.bodyArray("tags")),
                 request.bodyEnum("certificateMode", CertificateMode.class));
         return CertificateResource.registered(service.register(request.scope(), registration));
     }
@@ -50,27 +45,6 @@ final class CaCertificateResource {
                 text(node, "registrationConfig.templateBody", 0, 10240, null),
                 text(node, "registrationConfig.roleArn", 20, 2048, null),
                 text(node, "registrationConfig.templateName", 1, 36, TEMPLATE_NAME));
-    }
-
-    private static List<Tag> tags(JsonNode array) {
-        if (array == null) {
-            return List.of();
-        }
-        if (array.size() > MAX_TAGS) {
-            throw ServiceException.invalidRequest("tags may hold at most " + MAX_TAGS + " tags");
-        }
-        List<Tag> tags = new ArrayList<>();
-        for (JsonNode tag : array) {
-            if (!tag.isObject()) {
-                throw ServiceException.invalidRequest("each tag must be an object {\"Key\", \"Value\"}");
-            }
-            String key = text(tag, "tags.Key", 1, 128, TAG_KEY);
-            if (key == null) {
-                throw ServiceException.invalidRequest("tags.Key is required");
-            }
-            tags.add(new Tag(key, text(tag, "tags.Value", 0, 256, null)));
-        }
-        return tags;
     }
 
     private static String text(JsonNode parent, String path, int min, int max, Pattern pattern) {

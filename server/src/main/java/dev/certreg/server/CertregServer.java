@@ -13,6 +13,10 @@ import dev.certreg.core.NamedMarkers;
 import dev.certreg.core.PolicyService;
 import dev.certreg.core.TestAuthorizationService;
 import dev.certreg.core.policy.ThingSource;
+import dev.certreg.core.NextTokens;
+import dev.certreg.core.TagService;
+import dev.certreg.core.TaggableResource;
+import dev.certreg.core.ThingService;
 import dev.certreg.core.x509.X509Codec;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -22,6 +26,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Map;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.Handler;
@@ -110,13 +115,18 @@ public final class CertregServer implements AutoCloseable {
         IssuedCertificateService issuedService =
                 new IssuedCertificateService(store, settings.issuingCa(), codec, audits);
         PolicyService policyService = new PolicyService(store, new NamedMarkers(settings.markerSecret()), clock);
+        NextTokens tokens = new NextTokens(settings.markerSecret());
+        Map<String, TaggableResource> taggable = Map.of(
+                "cacert", (scope, id) -> store.findCaCertificate(scope, id).isPresent());
         Routes routes = Routes.of(new CertificateResource(deviceService, issuedService),
                 new CaCertificateResource(caService), new RegistrationCodeResource(caService),
                 new EndpointResource(devices.endpoints()),
                 new TransferResource(new CertificateTransferService(store, audits, devices.changes())),
                 new PolicyResource(policyService),
                 new AuthorizationResource(
-                        new TestAuthorizationService(policyService, store, ThingSource.NONE, clock)));
+                        new TestAuthorizationService(policyService, store, ThingSource.NONE, clock)),
+                new TagResource(new TagService(store.tags(), taggable, tokens)),
+                new ThingResource(new ThingService(store, tokens, clock)));
 
         QueuedThreadPool threads = new QueuedThreadPool(settings.maxThreads(), 4);
         threads.setName("certreg-http");

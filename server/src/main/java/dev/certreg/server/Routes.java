@@ -16,7 +16,8 @@ final class Routes {
 
     static Routes of(CertificateResource certificates, CaCertificateResource caCertificates,
             RegistrationCodeResource registrationCodes, EndpointResource endpoints, TransferResource transfers,
-            PolicyResource policies, AuthorizationResource authorization) {
+            PolicyResource policies, AuthorizationResource authorization, TagResource tags,
+            ThingResource things) {
         return new Routes(List.of(
                 new Route("GET", "/certificates-by-ca/{caCertificateId}", "ListCertificatesByCA",
                         certificates::listByCa),
@@ -69,7 +70,23 @@ final class Routes {
                         policies::detachPrincipal),
                 new Route("GET", "/principal-policies", "ListPrincipalPolicies", policies::listPrincipalPolicies),
                 new Route("GET", "/policy-principals", "ListPolicyPrincipals", policies::listPolicyPrincipals),
-                new Route("POST", "/test-authorization", "TestAuthorization", authorization::test)));
+                new Route("POST", "/test-authorization", "TestAuthorization", authorization::test),
+                new Route("POST", "/tags", "TagResource", tags::tag),
+                new Route("POST", "/untag", "UntagResource", tags::untag),
+                new Route("GET", "/tags", "ListTagsForResource", tags::list),
+                new Route("GET", "/things", "ListThings", things::list),
+                new Route("POST", "/things/{thingName}", "CreateThing", things::create),
+                new Route("GET", "/things/{thingName}", "DescribeThing", things::describe),
+                new Route("PATCH", "/things/{thingName}", "UpdateThing", things::update),
+                new Route("DELETE", "/things/{thingName}", "DeleteThing", things::delete),
+                new Route("PUT", "/things/{thingName}/principals", "AttachThingPrincipal", things::attachPrincipal),
+                new Route("DELETE", "/things/{thingName}/principals", "DetachThingPrincipal",
+                        things::detachPrincipal),
+                new Route("GET", "/things/{thingName}/principals", "ListThingPrincipals", things::listPrincipals),
+                new Route("GET", "/things/{thingName}/principals-v2", "ListThingPrincipalsV2",
+                        things::listPrincipalsV2),
+                new Route("GET", "/principals/things", "ListPrincipalThings", things::listPrincipalThings),
+                new Route("GET", "/principals/things-v2", "ListPrincipalThingsV2", things::listPrincipalThingsV2)));
     }
 
     /** A matched route and its path labels. */

@@ -49,7 +49,7 @@ public final class Records {
         return new CaCertificate(scope, id(name), "PEM of " + name, "CN=" + name, CaCertificateStatus.ACTIVE,
                 AutoRegistrationStatus.DISABLE, mode, config, VALIDITY,
                 Audit.created(Instant.ofEpochMilli(createdMillis), UUID.randomUUID().toString()),
-                List.of(new Tag("team", "fleet"), new Tag("empty", null)));
+                List.of(new Tag("empty", null), new Tag("team", "fleet")));
     }
 
     /** {@code audit} one change later. */

@@ -12,10 +12,9 @@ import dev.certreg.core.PageRequest;
 import dev.certreg.core.PolicyStore;
 import dev.certreg.core.RegistrationConfig;
 import dev.certreg.core.Scope;
-import dev.certreg.core.ServiceException;
-import dev.certreg.core.Tag;
+import dev.certreg.core.TagStore;
+import dev.certreg.core.ThingStore;
 import dev.certreg.core.TransferData;
-import dev.certreg.protocol.ErrorCode;
 import dev.certreg.store.jdbc.internal.KeysetQuery;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -45,9 +44,10 @@ public abstract class JdbcCertificateStore implements CertificateStore {
     private static final String SELECT_CODE = "SELECT code FROM registration_codes WHERE " + SCOPE;
 
     private final Database db;
-    private final Timer reads;
-    private final Timer writes;
+    private final Work work;
     private final PolicyStore policies;
+    private final JdbcThingStore things;
+    private final JdbcTagStore tags;
 
     /** A store over {@code db}, whose schema the subclass has already migrated; closing the store closes it. */
     protected JdbcCertificateStore(Database db) {
@@ -60,9 +60,22 @@ public abstract class JdbcCertificateStore implements CertificateStore {
      */
     protected JdbcCertificateStore(Database db, MeterRegistry registry) {
         this.db = db;
-        this.reads = storeTimer(registry, "read");
-        this.writes = storeTimer(registry, "write");
+        Timer reads = storeTimer(registry, "read");
+        Timer writes = storeTimer(registry, "write");
+        this.work = new Work(db, reads, writes);
         this.policies = new JdbcPolicyStore(db, reads, writes);
+        this.things = new JdbcThingStore(work);
+        this.tags = new JdbcTagStore(work);
+    }
+
+    @Override
+    public ThingStore things() {
+        return things;
+    }
+
+    @Override
+    public TagStore tags() {
+        return tags;
     }
 
     private static Timer storeTimer(MeterRegistry registry, String kind) {
@@ -116,7 +129,7 @@ public abstract class JdbcCertificateStore implements CertificateStore {
                 }
                 if (Sql.of("INSERT INTO ca_certificates " + row.insert() + " ON CONFLICT DO NOTHING").bind(row)
                         .update(c) == 1) {
-                    insertTags(c, ca);
+                    JdbcTagStore.insertTags(c, ca.scope(), ca.arn(), ca.tags());
                     return CaInsertOutcome.INSERTED;
                 }
                 Optional<CaInsertOutcome> refused = whyNotInserted(c, ca);
@@ -177,27 +190,14 @@ public abstract class JdbcCertificateStore implements CertificateStore {
                 .set("generation_id", ca.audit().generationId());
     }
 
-    private static void insertTags(Connection c, CaCertificate ca) throws SQLException {
-        for (int i = 0; i < ca.tags().size(); i++) {
-            Tag tag = ca.tags().get(i);
-            Columns row = new Columns()
-                    .set("account", ca.scope().account())
-                    .set("region", ca.scope().region())
-                    .set("cert_id", ca.certificateId())
-                    .set("position", i)
-                    .set("tag_key", tag.key())
-                    .set("tag_value", tag.value());
-            Sql.of("INSERT INTO ca_certificate_tags " + row.insert()).bind(row).update(c);
-        }
-    }
-
     @Override
     public Optional<CaCertificate> findCaCertificate(Scope scope, String certificateId) {
         // One statement, so that the CA and its tags are read as of one commit.
         return Rows.joinTags(read(c -> scoped("SELECT ca.*, t.tag_key, t.tag_value FROM ca_certificates ca "
-                + "LEFT JOIN ca_certificate_tags t USING (account, region, cert_id) WHERE ca.account = :account AND "
-                + "ca.region = :region AND ca.cert_id = :cert_id ORDER BY t.position", scope)
-                .bind("cert_id", certificateId)
+                + "LEFT JOIN resource_tags t ON t.account = ca.account AND t.region = ca.region AND "
+                + "t.resource_arn = :resource_arn WHERE ca.account = :account AND ca.region = :region AND "
+                + "ca.cert_id = :cert_id ORDER BY t.tag_key", scope)
+                .bind("cert_id", certificateId).bind("resource_arn", scope.caCertificateArn(certificateId))
                 .query(c, rs -> Rows.caCertificate(scope, rs, Rows.tagOfRow(rs)))));
     }
 
@@ -225,9 +225,15 @@ public abstract class JdbcCertificateStore implements CertificateStore {
 
     @Override
     public boolean deleteCaCertificate(Scope scope, String certificateId, int expectedVersion) {
-        return write(c -> scoped("DELETE FROM ca_certificates WHERE " + SCOPE + " AND cert_id = :cert_id AND "
-                + "customer_version = :expected_version", scope).bind("cert_id", certificateId)
-                .bind("expected_version", expectedVersion).update(c) == 1);
+        return write(c -> {
+            boolean deleted = scoped("DELETE FROM ca_certificates WHERE " + SCOPE + " AND cert_id = :cert_id AND "
+                    + "customer_version = :expected_version", scope).bind("cert_id", certificateId)
+                    .bind("expected_version", expectedVersion).update(c) == 1;
+            if (deleted) {
+                JdbcTagStore.deleteTags(c, scope, scope.caCertificateArn(certificateId));
+            }
+            return deleted;
+        });
     }
 
     @Override
@@ -372,16 +378,25 @@ public abstract class JdbcCertificateStore implements CertificateStore {
     @Override
     public boolean deleteDeviceCertificate(Scope scope, String certificateId, int expectedVersion,
             boolean detachPolicies) {
-        // The delete takes the certificate's row first, as every attachment does, so an attach racing with it either
-        // lands first (and the count refuses the delete) or finds the certificate gone.
+        // The no-op update takes the certificate's row first, as every attachment does (JdbcThingStore,
+        // JdbcPolicyStore), so an attach racing with the delete either lands first (and is seen here) or finds the
+        // certificate gone.
         return write(c -> {
-            boolean deleted = scoped("DELETE FROM device_certificates WHERE " + SCOPE + " AND cert_id = :cert_id AND "
-                    + "customer_version = :expected_version" + (detachPolicies ? "" : " AND policy_count = 0"), scope)
-                    .bind("cert_id", certificateId).bind("expected_version", expectedVersion).update(c) == 1;
-            if (deleted && detachPolicies) {
+            if (scoped("UPDATE device_certificates SET customer_version = customer_version WHERE " + SCOPE
+                    + " AND cert_id = :cert_id AND customer_version = :expected_version"
+                    + (detachPolicies ? "" : " AND policy_count = 0"), scope)
+                    .bind("cert_id", certificateId).bind("expected_version", expectedVersion).update(c) == 0) {
+                return false;
+            }
+            if (scoped("SELECT 1 FROM thing_principals WHERE " + SCOPE + " AND cert_id = :cert_id", scope)
+                    .bind("cert_id", certificateId).queryOne(c, rs -> 1).isPresent()) {
+                return false;
+            }
+            if (detachPolicies) {
                 JdbcPolicyStore.detachAll(c, scope, scope.certificateArn(certificateId));
             }
-            return deleted;
+            return scoped("DELETE FROM device_certificates WHERE " + SCOPE + " AND cert_id = :cert_id", scope)
+                    .bind("cert_id", certificateId).update(c) == 1;
         });
     }
 
@@ -434,33 +449,11 @@ public abstract class JdbcCertificateStore implements CertificateStore {
         read(c -> Sql.of("SELECT 1").query(c, rs -> rs.getInt(1)));
     }
 
-    private RuntimeException failure(SQLException e) {
-        if (db.unavailable(e)) {
-            return new ServiceException(ErrorCode.SERVICE_UNAVAILABLE,
-                    db.name() + " is unavailable for now (" + db.failureCode(e) + "); retry later");
-        }
-        return new StoreException(db, e);
+    private <T> T write(SqlWork<T> sqlWork) {
+        return work.write(sqlWork);
     }
 
-    private <T> T write(SqlWork<T> work) {
-        long start = System.nanoTime();
-        try {
-            return db.write(work);
-        } catch (SQLException e) {
-            throw failure(e);
-        } finally {
-            writes.record(Duration.ofNanos(System.nanoTime() - start));
-        }
-    }
-
-    private <T> T read(SqlWork<T> work) {
-        long start = System.nanoTime();
-        try {
-            return db.read(work);
-        } catch (SQLException e) {
-            throw failure(e);
-        } finally {
-            reads.record(Duration.ofNanos(System.nanoTime() - start));
-        }
+    private <T> T read(SqlWork<T> sqlWork) {
+        return work.read(sqlWork);
     }
 }

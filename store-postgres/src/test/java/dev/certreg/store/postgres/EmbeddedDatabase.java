@@ -47,8 +47,9 @@ final class EmbeddedDatabase implements AutoCloseable {
 
     /** Empties the store's tables in {@code database}. */
     void truncate(String database) {
-        execute(database, "TRUNCATE registration_codes, ca_certificate_tags, ca_certificates, device_certificates, "
-                + "policy_attachments, policy_versions, policies");
+        execute(database, "TRUNCATE registration_codes, resource_tags, tagged_resources, thing_principals, "
+                + "thing_attributes, things, ca_certificates, device_certificates, policy_attachments, "
+                + "policy_versions, policies");
     }
 
     void execute(String database, String sql) {

@@ -2,12 +2,14 @@ package dev.certreg.store.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.certreg.core.AttributeFilter;
 import dev.certreg.core.NamedPageRequest;
 import dev.certreg.core.NamedPosition;
 import dev.certreg.core.PageKey;
 import dev.certreg.core.PageRequest;
 import dev.certreg.store.jdbc.Sql;
 import dev.certreg.store.jdbc.internal.KeysetQuery;
+import dev.certreg.store.jdbc.internal.RegistryQueries;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +47,15 @@ class KeysetQueryPlanTest {
         database.execute(EmbeddedDatabase.MAIN, "INSERT INTO policy_attachments SELECT '" + ACCOUNT + "', '"
                 + REGION + "', 'p' || (i % 100 + 1), 'arn:cert/' || i / 10, i "
                 + "FROM generate_series(1, " + ROWS + ") AS i");
+        String scope = "'" + ACCOUNT + "', '" + REGION + "', ";
+        database.execute(EmbeddedDatabase.MAIN, "INSERT INTO things SELECT " + scope + "'thing-' || i, 'id', NULL, 1 "
+                + "FROM generate_series(1, " + ROWS + ") AS i");
+        database.execute(EmbeddedDatabase.MAIN, "INSERT INTO thing_attributes SELECT " + scope + "'thing-' || i, "
+                + "'a' || i % 20, 'v' || i % 7 FROM generate_series(1, " + ROWS + ") AS i");
+        database.execute(EmbeddedDatabase.MAIN, "INSERT INTO thing_principals SELECT " + scope + "'thing-' || i, "
+                + "md5((i % 2000 + 1)::text), 'NON_EXCLUSIVE_THING', 0 FROM generate_series(1, " + ROWS + ") AS i");
+        database.execute(EmbeddedDatabase.MAIN, "INSERT INTO resource_tags SELECT " + scope + "'arn-' || i % 400, "
+                + "'k' || i, 'v' FROM generate_series(1, " + ROWS + ") AS i");
         database.execute(EmbeddedDatabase.MAIN, "VACUUM ANALYZE");
     }
 
@@ -106,6 +117,33 @@ class KeysetQueryPlanTest {
                         .doesNotContain("Sort").doesNotContain("Filter");
             }
         }
+    }
+
+    @Test
+    void everyNameOrderedListIsAnIndexOnlyRangeReadInListOrder() throws Exception {
+        for (boolean after : new boolean[] {false, true}) {
+            assertIndexOnly(RegistryQueries.tags(after), "resource_tags_pkey", Map.of("resource_arn", "arn-7"));
+            assertIndexOnly(RegistryQueries.thingNames(null, after), "things_pkey", Map.of());
+            assertIndexOnly(RegistryQueries.thingNames(new AttributeFilter("a3", "v3", false), after),
+                    "thing_attributes_by_value", Map.of("attr_name", "a3", "attr_value", "v3"));
+            assertIndexOnly(RegistryQueries.thingNames(new AttributeFilter("a3", null, false), after),
+                    "thing_attributes_by_name", Map.of("attr_name", "a3"));
+            assertIndexOnly(RegistryQueries.thingPrincipals(false, after), "thing_principals_pkey",
+                    Map.of("thing_name", "thing-5"));
+            assertIndexOnly(RegistryQueries.principalThings(false, after), "thing_principals_by_certificate",
+                    Map.of("cert_id", "c4ca4238a0b923820dcc509a6f75849b"));
+        }
+    }
+
+    private static void assertIndexOnly(String sql, String index, Map<String, Object> filters) throws Exception {
+        Sql explain = Sql.of("EXPLAIN " + sql).bind("account", ACCOUNT).bind("region", REGION);
+        filters.forEach(explain::bind);
+        if (explain.parameterNames().contains("after")) {
+            explain.bind("after", "m");
+        }
+        explain.bind("limit", 26);
+        assertThat(plan(explain)).contains("Index Only Scan").contains(" using " + index + " on ")
+                .doesNotContain("Sort").doesNotContain("Seq Scan");
     }
 
     @Test

@@ -112,7 +112,7 @@ class PostgresCertificateStoreTest extends CertificateStoreContract {
             assertThatThrownBy(() -> failing.insertDeviceCertificate(device(SCOPE, "d1", "ca", 1)))
                     .isInstanceOf(StoreException.class).hasMessage("PostgreSQL failure, SQLState 23514")
                     .cause().hasMessageContaining(id("d1"));
-            database.execute("failing", "DROP TABLE device_certificates");
+            database.execute("failing", "DROP TABLE device_certificates CASCADE");
             assertThatThrownBy(() -> failing.findDeviceCertificate(SCOPE, id("d1")))
                     .isInstanceOf(StoreException.class).hasMessage("PostgreSQL failure, SQLState 42P01");
         }

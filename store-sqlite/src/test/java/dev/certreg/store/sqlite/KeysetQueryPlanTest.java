@@ -2,12 +2,14 @@ package dev.certreg.store.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.certreg.core.AttributeFilter;
 import dev.certreg.core.NamedPageRequest;
 import dev.certreg.core.NamedPosition;
 import dev.certreg.core.PageKey;
 import dev.certreg.core.PageRequest;
 import dev.certreg.store.jdbc.Sql;
 import dev.certreg.store.jdbc.internal.KeysetQuery;
+import dev.certreg.store.jdbc.internal.RegistryQueries;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -76,6 +78,41 @@ class KeysetQueryPlanTest {
     }
 
     @Test
+    void everyNameOrderedListIsOneRangeReadOfAnIndexInListOrder() throws Exception {
+        SqliteCertificateStore.open(dataDir).close();
+        for (boolean after : new boolean[] {false, true}) {
+            int page = after ? 2 : 1;
+            assertThat(registryPlan(RegistryQueries.tags(after)))
+                    .contains("SEARCH resource_tags USING PRIMARY KEY").doesNotContain("TEMP B-TREE");
+            assertThat(registryPlan(RegistryQueries.thingNames(null, after)))
+                    .contains("USING COVERING INDEX sqlite_autoindex_things_1").doesNotContain("TEMP B-TREE");
+            assertThat(registryPlan(RegistryQueries.thingNames(new AttributeFilter("a", "v", false), after)))
+                    .contains("USING COVERING INDEX thing_attributes_by_value").doesNotContain("TEMP B-TREE");
+            assertThat(registryPlan(RegistryQueries.thingNames(new AttributeFilter("a", null, false), after)))
+                    .contains("USING COVERING INDEX thing_attributes_by_name").doesNotContain("TEMP B-TREE");
+            assertThat(registryPlan(RegistryQueries.thingNames(new AttributeFilter("a", "v", true), after)))
+                    .contains("USING COVERING INDEX thing_attributes_by_name").doesNotContain("TEMP B-TREE");
+            for (boolean typed : new boolean[] {false, true}) {
+                int filters = 3 + (typed ? 1 : 0);
+                assertThat(registryPlan(RegistryQueries.thingPrincipals(typed, after)))
+                        .contains("SEARCH thing_principals USING PRIMARY KEY").doesNotContain("TEMP B-TREE");
+                assertThat(registryPlan(RegistryQueries.principalThings(typed, after)))
+                        .contains("USING COVERING INDEX thing_principals_by_certificate")
+                        .doesNotContain("TEMP B-TREE");
+            }
+        }
+    }
+
+    @Test
+    void aPageOfThingsReadsOnlyItsOwnThingsAndAttributes() throws Exception {
+        SqliteCertificateStore.open(dataDir).close();
+        String plan = registryPlan(RegistryQueries.things(new AttributeFilter("a", "v", false), true));
+        // The page's rows are then joined by key; only the page itself (at most maxResults + 1 names) is scanned.
+        assertThat(plan).contains("USING COVERING INDEX thing_attributes_by_value")
+                .doesNotContain("SCAN t ").doesNotContain("SCAN a ").doesNotContain("SCAN thing");
+    }
+
+    @Test
     void aLookupByIdSearchesTheScopedKey() throws Exception {
         SqliteCertificateStore.open(dataDir).close();
         assertThat(plan(Sql.of("EXPLAIN QUERY PLAN SELECT cert_id FROM device_certificates WHERE account = :account "
@@ -93,6 +130,14 @@ class KeysetQueryPlanTest {
         KeysetQuery.bindPage(explain, request);
         explain.parameterNames().stream().filter(name -> !name.equals("limit") && !name.startsWith("after_"))
                 .forEach(name -> explain.bind(name, "x"));
+        return plan(explain);
+    }
+
+    /** The plan of a name-ordered page's SQL with the limit bound to 26 and every other parameter to "x" (or 1). */
+    private String registryPlan(String sql) throws Exception {
+        Sql explain = Sql.of("EXPLAIN QUERY PLAN " + sql);
+        explain.parameterNames().forEach(name -> explain.bind(name,
+                name.equals("limit") ? (Object) 26 : name.equals("prefix_length") ? (Object) 1 : "x"));
         return plan(explain);
     }
 

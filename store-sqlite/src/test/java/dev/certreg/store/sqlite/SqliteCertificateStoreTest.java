@@ -92,7 +92,7 @@ class SqliteCertificateStoreTest extends CertificateStoreContract {
                 List.of(new Tag("team", "fleet"), new Tag(null, "a tag key may not be null")));
         assertThatThrownBy(() -> store.insertCaCertificate(badTag, 10)).isInstanceOf(StoreException.class)
                 .hasMessage("SQLite failure, SQLITE_CONSTRAINT_NOTNULL")
-                .cause().hasMessageContaining("ca_certificate_tags.tag_key");
+                .cause().hasMessageContaining("resource_tags.tag_key");
         assertThat(store.findCaCertificate(SCOPE, valid.certificateId())).isEmpty();
         assertThat(store.insertCaCertificate(valid, 10)).isEqualTo(CaInsertOutcome.INSERTED);
     }
