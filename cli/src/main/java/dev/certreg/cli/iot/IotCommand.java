@@ -50,7 +50,21 @@ import picocli.CommandLine.Spec;
             AttachPrincipalPolicyCommand.class,
             DetachPrincipalPolicyCommand.class,
             ListPrincipalPoliciesCommand.class,
-            ListPolicyPrincipalsCommand.class
+            ListPolicyPrincipalsCommand.class,
+            TagResourceCommand.class,
+            UntagResourceCommand.class,
+            ListTagsForResourceCommand.class,
+            CreateThingCommand.class,
+            DescribeThingCommand.class,
+            UpdateThingCommand.class,
+            DeleteThingCommand.class,
+            ListThingsCommand.class,
+            AttachThingPrincipalCommand.class,
+            DetachThingPrincipalCommand.class,
+            ListThingPrincipalsCommand.class,
+            ListThingPrincipalsV2Command.class,
+            ListPrincipalThingsCommand.class,
+            ListPrincipalThingsV2Command.class
         })
 public final class IotCommand implements Callable<Integer> {
     @Spec

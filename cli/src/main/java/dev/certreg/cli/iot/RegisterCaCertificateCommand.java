@@ -1,21 +1,17 @@
 package dev.certreg.cli.iot;
 
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.iot.IotClient;
 import software.amazon.awssdk.services.iot.model.RegisterCaCertificateRequest;
-import software.amazon.awssdk.services.iot.model.Tag;
 
 /** {@code certreg iot register-ca-certificate}: RegisterCACertificate. */
 @Command(name = "register-ca-certificate", mixinStandardHelpOptions = true,
         description = "Register a CA certificate. DEFAULT mode needs a verification certificate whose subject CN is "
                 + "the registration code, signed by the CA.")
 final class RegisterCaCertificateCommand extends OperationCommand {
-    private static final List<String> TAG_MEMBERS = List.of("Key", "Value");
-
     @Option(names = "--ca-certificate", required = true, paramLabel = "PEM",
             description = "The CA certificate PEM, or file://path.")
     String caCertificate;
@@ -59,18 +55,9 @@ final class RegisterCaCertificateCommand extends OperationCommand {
             request.registrationConfig(RegistrationConfigs.parse("--registration-config", registrationConfig));
         }
         if (tags != null) {
-            request.tags(tags());
+            request.tags(Tags.parse("--tags", tags));
         }
         RegisterCaCertificateRequest built = request.build();
         return iot -> iot.registerCACertificate(built);
-    }
-
-    private List<Tag> tags() {
-        return StructureSyntax.list("--tags", tags, TAG_MEMBERS).stream().map(RegisterCaCertificateCommand::tag)
-                .toList();
-    }
-
-    private static Tag tag(Map<String, String> members) {
-        return Tag.builder().key(members.get("Key")).value(members.get("Value")).build();
     }
 }
