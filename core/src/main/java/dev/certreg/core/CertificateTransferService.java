@@ -130,13 +130,32 @@ public final class CertificateTransferService {
     /** The certificate pending transfer to {@code target}, or the error that explains why there is none. */
     private DeviceCertificate offeredTo(Scope target, String certificateId) {
         return store.findPendingTransfer(target, certificateId).orElseThrow(() -> {
-            DeviceCertificate own = owned(target, certificateId);
+            DeviceCertificate own = store.findDeviceCertificate(target, certificateId)
+                    .orElseThrow(() -> endedOrUnknown(target, certificateId));
             if (own.status() == CertificateStatus.PENDING_TRANSFER) {
                 return ServiceException.invalidRequest("Certificate " + certificateId + " is offered by this "
                         + "account to " + own.transfer().targetAccount() + "; only that account can answer");
             }
             return notPending(own);
         });
+    }
+
+    /**
+     * What the target hears about a certificate that is neither offered to it nor its own: if another account of the
+     * region holds it after a transfer that ended without being accepted (rejected or cancelled), 410
+     * TransferAlreadyCompletedException, the error AcceptCertificateTransfer and RejectCertificateTransfer list for
+     * a transfer that is over; else 404. certreg does not keep whom an ended transfer was offered to, so any
+     * account of the region hears 410 for such a certificate.
+     */
+    private ServiceException endedOrUnknown(Scope target, String certificateId) {
+        boolean ended = store.findDeviceCertificatesById(certificateId).stream()
+                .anyMatch(c -> c.scope().region().equals(target.region()) && !c.scope().equals(target)
+                        && c.transfer().transferDate() != null && c.status() != CertificateStatus.PENDING_TRANSFER);
+        return ended
+                ? new ServiceException(ErrorCode.TRANSFER_ALREADY_COMPLETED, "The transfer of certificate "
+                        + certificateId + " was rejected or cancelled; it is not offered to account "
+                        + target.account())
+                : DeviceCertificateService.notFound(certificateId);
     }
 
     private DeviceCertificate owned(Scope scope, String certificateId) {

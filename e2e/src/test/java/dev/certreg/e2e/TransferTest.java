@@ -142,6 +142,26 @@ class TransferTest extends RunningServer {
     }
 
     @Test
+    void answeringATransferThatWasRejectedOrCancelledSaysItIsAlreadyCompleted() {
+        String rejected = register(source);
+        transfer(rejected);
+        target.rejectCertificateTransfer(r -> r.certificateId(rejected));
+        assertThatThrownBy(() -> target.acceptCertificateTransfer(r -> r.certificateId(rejected)))
+                .isInstanceOfSatisfying(TransferAlreadyCompletedException.class,
+                        e -> assertThat(e.statusCode()).isEqualTo(410));
+        assertThatThrownBy(() -> target.rejectCertificateTransfer(r -> r.certificateId(rejected)))
+                .isInstanceOf(TransferAlreadyCompletedException.class);
+        String cancelled = register(source);
+        transfer(cancelled);
+        source.cancelCertificateTransfer(r -> r.certificateId(cancelled));
+        assertThatThrownBy(() -> target.acceptCertificateTransfer(r -> r.certificateId(cancelled)))
+                .isInstanceOf(TransferAlreadyCompletedException.class);
+        String neverOffered = register(source);
+        assertThatThrownBy(() -> target.acceptCertificateTransfer(r -> r.certificateId(neverOffered)))
+                .isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    @Test
     void unknownCertificatesAreNotFound() {
         String unknown = "ab".repeat(32);
         assertThatThrownBy(() -> target.acceptCertificateTransfer(r -> r.certificateId(unknown)))
