@@ -71,6 +71,11 @@ class Terraform:
         expect([t["thingName"] for t in things] == ["tf-light-bulb"], "things after apply: %r" % things)
         certificate_arn = self.iot.list_thing_principals(thingName="tf-light-bulb")["principals"]
         expect(len(certificate_arn) == 1, "principals of the thing after apply: %r" % certificate_arn)
+        attached = self.iot.list_attached_policies(target=certificate_arn[0])["policies"]
+        expect([p["policyName"] for p in attached] == ["tf-connect"], "policies of the certificate: %r" % attached)
+        policy_arn = attached[0]["policyArn"]
+        tags = self.iot.list_tags_for_resource(resourceArn=policy_arn)["tags"]
+        expect(tags == [{"Key": "team", "Value": "fleet"}], "tags of the policy: %r" % tags)
 
     def plan_finds_nothing_to_change(self):
         result = self.terraform("plan", "-detailed-exitcode", "-no-color", ok=(0, 2))
@@ -80,7 +85,8 @@ class Terraform:
         self.terraform("destroy", "-auto-approve", "-no-color")
         left = {"things": self.iot.list_things()["things"],
                 "certificates": self.iot.list_certificates()["certificates"],
-                "CA certificates": self.iot.list_ca_certificates()["certificates"]}
+                "CA certificates": self.iot.list_ca_certificates()["certificates"],
+                "policies": self.iot.list_policies()["policies"]}
         expect(not any(left.values()), "left after destroy: %r" % left)
 
     def clean_up(self):
@@ -95,7 +101,8 @@ def run_checks(report, server, env):
         for description, step in [
                 ("mint the CA, verification and device certificates", terraform.variables),
                 ("terraform init from the filesystem mirror", terraform.init),
-                ("terraform apply: CA certificate, two certificates, a thing and its principal", terraform.apply),
+                ("terraform apply: CA certificate, two certificates, a thing and its principal, a policy attached",
+                 terraform.apply),
                 ("terraform plan -detailed-exitcode finds nothing to change", terraform.plan_finds_nothing_to_change),
                 ("terraform destroy leaves nothing behind", terraform.destroy_leaves_nothing)]:
             if not report.check(description, step):

@@ -1,6 +1,6 @@
 # What the Terraform check applies against ./certreg serve: a CA certificate registered with proof of possession,
-# a device certificate registered under it, one made by CreateKeysAndCertificate, and a thing with that certificate
-# attached. terraform_check.py mints the PEMs at run time and passes them as variables.
+# a device certificate registered under it, one made by CreateKeysAndCertificate, a thing with that certificate
+# attached, and a tagged policy attached to it. terraform_check.py mints the PEMs at run time and passes them as variables.
 
 terraform {
   required_providers {
@@ -74,6 +74,27 @@ resource "aws_iot_thing" "bulb" {
 resource "aws_iot_thing_principal_attachment" "bulb" {
   thing     = aws_iot_thing.bulb.name
   principal = aws_iot_certificate.created.arn
+}
+
+resource "aws_iot_policy" "connect" {
+  name = "tf-connect"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Allow"
+      Action   = ["iot:Connect"]
+      Resource = ["arn:aws:iot:us-east-1:123456789012:client/$${iot:Connection.Thing.ThingName}"]
+    }]
+  })
+
+  tags = {
+    team = "fleet"
+  }
+}
+
+resource "aws_iot_policy_attachment" "created" {
+  policy = aws_iot_policy.connect.name
+  target = aws_iot_certificate.created.arn
 }
 
 output "thing_arn" {

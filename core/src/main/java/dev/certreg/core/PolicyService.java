@@ -43,9 +43,10 @@ public final class PolicyService implements PolicySource {
         this.clock = clock;
     }
 
-    /** CreatePolicy: version 1 of a new policy, its default. */
-    public Policy create(Scope scope, String name, String document) {
+    /** CreatePolicy: version 1 of a new policy, its default, with the tags given (none if empty). */
+    public Policy create(Scope scope, String name, String document, List<Tag> tags) {
         PolicyDocument.parse(document);
+        List<Tag> checkedTags = TagService.checkedOnCreate(tags);
         Instant now = now();
         Policy policy = new Policy(scope, name, 1, document, now, now, generationId());
         if (!store.insertPolicy(policy)) {
@@ -53,7 +54,18 @@ public final class PolicyService implements PolicySource {
             throw ServiceException.alreadyExists("Policy cannot be created - name already exists (name=" + name + ")",
                     name, policy.arn());
         }
+        // A TagResource racing this one already sees the policy; the store decides the limit for both.
+        if (!checkedTags.isEmpty()
+                && !certificates.tags().putTags(scope, policy.arn(), checkedTags, TagService.MAX_TAGS)) {
+            throw new ServiceException(ErrorCode.LIMIT_EXCEEDED,
+                    "Policy " + policy.arn() + " would have more than " + TagService.MAX_TAGS + " tags");
+        }
         return policy;
+    }
+
+    /** Whether {@code scope} holds a policy called {@code name}: the policy kind's TagResource hook. */
+    public boolean exists(Scope scope, String name) {
+        return store.findPolicy(scope, name).isPresent();
     }
 
     /** GetPolicy: the policy with its default version's document. */

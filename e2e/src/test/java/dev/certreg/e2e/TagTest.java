@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.iot.model.LimitExceededException;
 import software.amazon.awssdk.services.iot.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.iot.model.Tag;
 
-/** TagResource, UntagResource and ListTagsForResource through the AWS SDK, on CA certificates. */
+/** TagResource, UntagResource and ListTagsForResource through the AWS SDK, on CA certificates and policies. */
 class TagTest extends RunningServer {
 
     private String caArn(List<Tag> tags) {
@@ -103,5 +103,22 @@ class TagTest extends RunningServer {
                 .isInstanceOf(ResourceNotFoundException.class);
         assertThat(store.tags().listTags(new Scope(DEFAULT_ACCOUNT, "us-east-1"), arn, Optional.empty(), 10).items())
                 .isEmpty();
+    }
+
+    @Test
+    void policiesAreTaggedAtCreationAndByArnAndADeletedPolicysTagsGoWithIt() {
+        String document = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Action\":\"iot:Connect\",\"Resource\":\"*\"}]}";
+        String arn = iot.createPolicy(r -> r.policyName("tagged").policyDocument(document)
+                .tags(tag("team", "fleet"))).policyArn();
+        assertThat(tagsOf(arn)).containsExactly(tag("team", "fleet"));
+
+        iot.tagResource(r -> r.resourceArn(arn).tags(tag("env", "dev")));
+        assertThat(tagsOf(arn)).containsExactly(tag("env", "dev"), tag("team", "fleet"));
+
+        iot.deletePolicy(r -> r.policyName("tagged"));
+        assertThatThrownBy(() -> tagsOf(arn)).isInstanceOf(ResourceNotFoundException.class);
+        iot.createPolicy(r -> r.policyName("tagged").policyDocument(document));
+        assertThat(tagsOf(arn)).isEmpty();
     }
 }

@@ -117,7 +117,8 @@ public final class CertregServer implements AutoCloseable {
         PolicyService policyService = new PolicyService(store, new NamedMarkers(settings.markerSecret()), clock);
         NextTokens tokens = new NextTokens(settings.markerSecret());
         Map<String, TaggableResource> taggable = Map.of(
-                "cacert", (scope, id) -> store.findCaCertificate(scope, id).isPresent());
+                "cacert", (scope, id) -> store.findCaCertificate(scope, id).isPresent(),
+                "policy", policyService::exists);
         Routes routes = Routes.of(new CertificateResource(deviceService, issuedService),
                 new CaCertificateResource(caService), new RegistrationCodeResource(caService),
                 new EndpointResource(devices.endpoints()),

@@ -1,6 +1,5 @@
 package dev.certreg.server;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.certreg.core.DescribedVersion;
@@ -10,7 +9,6 @@ import dev.certreg.core.Policy;
 import dev.certreg.core.PolicyService;
 import dev.certreg.core.PolicyVersion;
 import dev.certreg.core.Scope;
-import dev.certreg.core.ServiceException;
 import java.util.regex.Pattern;
 
 /**
@@ -33,13 +31,9 @@ final class PolicyResource {
 
     ObjectNode create(ApiRequest request) {
         String name = request.policyName("policyName");
-        JsonNode tags = request.bodyArray("tags");
-        if (tags != null && !tags.isEmpty()) {
-            throw ServiceException.invalidRequest("Tags on policies are not supported yet; create the policy "
-                    + "without tags");
-        }
         Policy policy = service.create(request.scope(), name,
-                request.bodyString("policyDocument", true, 0, DOCUMENT_MAX));
+                request.bodyString("policyDocument", true, 0, DOCUMENT_MAX),
+                TagParameters.tags("tags", request.bodyArray("tags")));
         ObjectNode body = Json.object();
         body.put("policyName", policy.name());
         body.put("policyArn", policy.arn());

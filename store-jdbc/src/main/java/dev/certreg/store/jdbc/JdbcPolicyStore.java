@@ -106,6 +106,8 @@ final class JdbcPolicyStore implements PolicyStore {
             }
             policy("DELETE FROM policy_versions" + POLICY_KEY, s, name).update(c);
             policy("DELETE FROM policies" + POLICY_KEY, s, name).update(c);
+            // A policy created again under this name starts with no tags.
+            JdbcTagStore.deleteTags(c, s, Policy.arn(s, name));
             return PolicyWrite.DONE;
         });
     }
