@@ -2,14 +2,15 @@
 """Provisioning check: the script most AWS IoT users run first, through boto3 and the AWS CLI, unchanged.
 
 Starts ``./certreg serve`` on a free 127.0.0.1 port with a temporary data directory, then runs, with boto3,
-CreateThing -> CreateKeysAndCertificate -> AttachThingPrincipal, reads the attachment back both ways, checks the
-delete guards AWS documents (a certificate attached to a thing cannot be deleted, even with forceDelete; a thing
-with principals cannot be deleted), tags a CA certificate, and cleans everything up again. The same provisioning
+CreateThing -> CreateKeysAndCertificate -> AttachPolicy -> AttachThingPrincipal, reads the attachments back, checks
+the delete guards AWS documents (a certificate attached to a thing cannot be deleted, even with forceDelete; a
+thing with principals cannot be deleted; an attached policy cannot be deleted), tags a CA certificate, and cleans
+everything up again. The same provisioning
 steps then run through the ``aws iot`` command.
 
 Each step is one entry of STEPS (a description and a method of Provisioning), run in order; a failed step fails
-the run, and the steps after it still run. To extend the script (AttachPolicy, say), add a method and its line in
-STEPS at the point of the script where it belongs.
+the run, and the steps after it still run. To extend the script, add a method and its line in STEPS at the point of
+the script where it belongs.
 
 Each check prints ``ok - <description>`` or ``FAIL - <description>: <detail>``; the last line is
 ``N passed, M failed``. Exit status 1 if anything failed. Uses boto3, cryptography and the ``aws`` command.
@@ -27,6 +28,13 @@ from botocore.exceptions import ClientError  # noqa: E402
 
 THING = "MyLightBulb"
 CLI_THING = "MyCliLightBulb"
+POLICY = "MyLightBulbPolicy"
+CLI_POLICY = "MyCliLightBulbPolicy"
+POLICY_DOCUMENT = json.dumps({"Version": "2012-10-17", "Statement": [
+    {"Effect": "Allow", "Action": "iot:Connect",
+     "Resource": "arn:aws:iot:us-east-1:123456789012:client/${iot:Connection.Thing.ThingName}"},
+    {"Effect": "Allow", "Action": ["iot:Publish", "iot:Receive"],
+     "Resource": "arn:aws:iot:us-east-1:123456789012:topic/things/${iot:Connection.Thing.ThingName}/*"}]})
 COMMAND_TIMEOUT_S = 120
 
 
@@ -63,6 +71,16 @@ class Provisioning:
         expect("BEGIN RSA PRIVATE KEY" in self.keys["keyPair"]["PrivateKey"]
                or "BEGIN PRIVATE KEY" in self.keys["keyPair"]["PrivateKey"], "no private key")
         return self.keys["certificateId"][:16]
+
+    def attach_policy(self):
+        self.iot.create_policy(policyName=POLICY, policyDocument=POLICY_DOCUMENT)
+        self.iot.attach_policy(policyName=POLICY, target=self.keys["certificateArn"])
+        attached = self.iot.list_attached_policies(target=self.keys["certificateArn"])["policies"]
+        expect([p["policyName"] for p in attached] == [POLICY], "ListAttachedPolicies %r" % attached)
+
+    def attached_policy_cannot_be_deleted(self):
+        got = error_of(lambda: self.iot.delete_policy(policyName=POLICY))
+        expect(got == ("DeleteConflictException", 409), "DeletePolicy while attached answered %r" % (got,))
 
     def attach_thing_principal(self):
         self.iot.attach_thing_principal(thingName=THING, principal=self.keys["certificateArn"])
@@ -120,6 +138,8 @@ class Provisioning:
 
     def detach_and_delete_everything(self):
         self.iot.detach_thing_principal(thingName=THING, principal=self.keys["certificateArn"])
+        self.iot.detach_policy(policyName=POLICY, target=self.keys["certificateArn"])
+        self.iot.delete_policy(policyName=POLICY)
         self.iot.delete_certificate(certificateId=self.keys["certificateId"])
         self.iot.delete_thing(thingName=THING, expectedVersion=2)
         got = error_of(lambda: self.iot.describe_thing(thingName=THING))
@@ -139,6 +159,8 @@ class Provisioning:
     def aws_cli_provisioning_script(self):
         self.aws("create-thing", "--thing-name", CLI_THING)
         keys = self.aws("create-keys-and-certificate", "--set-as-active")
+        self.aws("create-policy", "--policy-name", CLI_POLICY, "--policy-document", POLICY_DOCUMENT)
+        self.aws("attach-policy", "--policy-name", CLI_POLICY, "--target", keys["certificateArn"])
         self.aws("attach-thing-principal", "--thing-name", CLI_THING, "--principal", keys["certificateArn"])
         things = self.aws("list-principal-things", "--principal", keys["certificateArn"])["things"]
         expect(things == [CLI_THING], "aws iot list-principal-things %r" % things)
@@ -147,7 +169,9 @@ class Provisioning:
 STEPS = [
     ("boto3: CreateThing (again with the same configuration: the same thing)", Provisioning.create_thing),
     ("boto3: CreateKeysAndCertificate", Provisioning.create_keys_and_certificate),
+    ("boto3: CreatePolicy and AttachPolicy", Provisioning.attach_policy),
     ("boto3: AttachThingPrincipal", Provisioning.attach_thing_principal),
+    ("boto3: DeletePolicy of an attached policy is a 409", Provisioning.attached_policy_cannot_be_deleted),
     ("boto3: the attachment reads back from the thing and from the certificate",
      Provisioning.attachment_reads_back_both_ways),
     ("boto3: ListThings pages and filters on an attribute", Provisioning.things_list_and_filter),
@@ -157,8 +181,8 @@ STEPS = [
     ("boto3: UpdateThing merges attributes and checks expectedVersion", Provisioning.update_thing_checks_the_version),
     ("boto3: a CA certificate's tags, given at registration, then tagged, untagged and listed",
      Provisioning.ca_certificate_tags),
-    ("boto3: detach, then delete the certificate and the thing", Provisioning.detach_and_delete_everything),
-    ("aws iot: create-thing, create-keys-and-certificate, attach-thing-principal",
+    ("boto3: detach, then delete the policy, the certificate and the thing", Provisioning.detach_and_delete_everything),
+    ("aws iot: create-thing, create-keys-and-certificate, create-policy, attach-policy, attach-thing-principal",
      Provisioning.aws_cli_provisioning_script),
 ]
 
