@@ -2,6 +2,7 @@ package dev.certreg.server;
 
 import dev.certreg.core.ServiceException;
 import dev.certreg.protocol.ErrorCode;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,9 +33,12 @@ public record CredentialScope(String accessKeyId, String date, String region, St
             }
             return parse(matcher.group(1));
         }
-        String presigned = request.query().get("X-Amz-Credential");
-        if (presigned != null) {
-            return parse(presigned);
+        // Read from the raw parameters, not query(): a request whose other parameters repeat is still answered by
+        // its signature first (a 403), like any other altered request.
+        Optional<String> presigned = request.queryParameters().stream()
+                .filter(p -> p.name().equals("X-Amz-Credential")).map(QueryParameter::value).findFirst();
+        if (presigned.isPresent()) {
+            return parse(presigned.get());
         }
         throw unauthorized("The request is not signed: there is no Authorization header and no X-Amz-Credential");
     }
