@@ -57,10 +57,18 @@ class PolicyTest extends RunningServer {
     }
 
     @Test
-    void theProvisioningScriptAttachesAPolicyToANewCertificate() {
+    void theFourStepProvisioningScriptRunsUnchanged() {
+        // CreateThing -> CreateKeysAndCertificate -> AttachPolicy -> AttachThingPrincipal, as AWS IoT's users write it.
+        iot.createThing(r -> r.thingName("MyLightBulb"));
         CreateKeysAndCertificateResponse cert = certificate();
         CreatePolicyResponse policy = iot.createPolicy(r -> r.policyName("PubSubToAnyTopic").policyDocument(DOCUMENT));
         iot.attachPolicy(r -> r.policyName("PubSubToAnyTopic").target(cert.certificateArn()));
+        iot.attachThingPrincipal(r -> r.thingName("MyLightBulb").principal(cert.certificateArn()));
+
+        assertThat(iot.listThingPrincipals(r -> r.thingName("MyLightBulb")).principals())
+                .containsExactly(cert.certificateArn());
+        assertThat(iot.listPrincipalThings(r -> r.principal(cert.certificateArn())).things())
+                .containsExactly("MyLightBulb");
 
         assertThat(policy.policyArn()).isEqualTo("arn:aws:iot:us-east-1:" + DEFAULT_ACCOUNT + ":policy/PubSubToAnyTopic");
         assertThat(policy.policyVersionId()).isEqualTo("1");
