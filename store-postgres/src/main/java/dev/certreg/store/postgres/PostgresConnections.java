@@ -18,7 +18,7 @@ import org.flywaydb.core.Flyway;
  * closes) the HikariCP pool it opened from a URL, never a {@link DataSource} it was handed. Thread-safe.
  */
 final class PostgresConnections implements Database {
-    private static final int MAXIMUM_POOL_SIZE = 10;
+    static final int MAXIMUM_POOL_SIZE = 10;
     private static final long CONNECTION_TIMEOUT_MS = 5_000;
 
     private final DataSource dataSource;
