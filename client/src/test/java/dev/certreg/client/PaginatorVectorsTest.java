@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.iot.model.Certificate;
 import software.amazon.awssdk.services.iot.model.ListCertificatesByCaRequest;
 import software.amazon.awssdk.services.iot.model.ListCertificatesByCaResponse;
 
-/** The test vectors V1..V23 of {@code docs/client-pagination.md} §3, against the in-memory stub. */
+/** The test vectors V1..V23 of {@code docs/client-pagination.md} "Test vectors", against the in-memory stub. */
 class PaginatorVectorsTest {
     private final StubServer server = StubServer.paging();
 

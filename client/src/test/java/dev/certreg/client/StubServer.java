@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.iot.model.ListCertificatesByCaRequest;
 import software.amazon.awssdk.services.iot.model.ListCertificatesByCaResponse;
 
 /**
- * The paginating stub of {@code docs/client-pagination.md} §1, in memory: items {@code i0..i22}, {@code nextMarker} =
+ * The paginating stub of {@code docs/client-pagination.md} "Wire contract", in memory: items {@code i0..i22}, {@code nextMarker} =
  * base64 of {@code offset=<n>} (written M(n)), default page size 25, page sizes outside 1..250 rejected. Variants:
  * moto's single page, an empty or extra marker after the last page. Records each request's marker and page size.
  */

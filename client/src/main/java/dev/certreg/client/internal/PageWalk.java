@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * One walk through a listing, as botocore's {@code PageIterator} walks it ({@code docs/client-pagination.md} §2.2):
+ * One walk through a listing, as botocore's {@code PageIterator} walks it ({@code docs/client-pagination.md} "Iteration"):
  * pages are fetched lazily, one per {@link #next()}; the starting skip is dropped first, and a page that would pass
  * MaxItems is cut and ends the walk with a token that points into that page.
  *

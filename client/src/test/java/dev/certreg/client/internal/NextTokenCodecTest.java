@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * botocore's NextToken, byte for byte ({@code docs/client-pagination.md} §2.3), and the lenient reading of a
- * StartingToken (§2.4).
+ * botocore's NextToken, byte for byte ({@code docs/client-pagination.md} "NextToken encoding"), and the lenient reading of a
+ * StartingToken ("StartingToken decoding").
  */
 class NextTokenCodecTest {
     private static final String M10 = "b2Zmc2V0PTEw";

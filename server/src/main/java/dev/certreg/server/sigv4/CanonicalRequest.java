@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The canonical request of SigV4's non-S3 rules (docs/sigv4-verifier.md §3): {@code
+ * The canonical request of SigV4's non-S3 rules (docs/sigv4-verifier.md "Canonical request"): {@code
  * Method\nURI\nQuery\nHeaders\nSignedHeaders\nPayload}. Thread-safe.
  */
 final class CanonicalRequest {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The payload rules (docs/sigv4-verifier.md §3): the server always hashes the body itself; a sent {@code
+ * The payload rules (docs/sigv4-verifier.md "Canonical request"): the server always hashes the body itself; a sent {@code
  * x-amz-content-sha256} must equal that hash; S3's chunked and unsigned payload modes are refused. Thread-safe.
  */
 final class Payload {

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * What a request says about its signature, from exactly one of the {@code Authorization} header and a presigned
- * query. Parsing checks form only (docs/sigv4-verifier.md §2); whether the claim holds is the authenticator's business.
+ * query. Parsing checks form only (docs/sigv4-verifier.md "Parsing"); whether the claim holds is the authenticator's business.
  *
  * @param presigned whether the signature came in the query ({@code X-Amz-Signature})
  * @param credential {@code AKID/yyyymmdd/region/service/aws4_request}, not yet checked

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * When a signature is current (docs/sigv4-verifier.md §4): {@code X-Amz-Date} within five minutes of now either way,
+ * When a signature is current (docs/sigv4-verifier.md "Time"): {@code X-Amz-Date} within five minutes of now either way,
  * both ends included; a presigned request from its date until its expiry, and never dated more than five minutes ahead.
  * Messages are AWS's, with times in {@code X-Amz-Date} form. Thread-safe.
  */

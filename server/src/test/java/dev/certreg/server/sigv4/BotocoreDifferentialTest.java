@@ -19,7 +19,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * docs/sigv4-verifier.md §6.4 with botocore, when {@code python3} can import it (CI's real-client checks install it;
+ * docs/sigv4-verifier.md "Tests" with botocore, when {@code python3} can import it (CI's real-client checks install it;
  * elsewhere the test is skipped): random requests signed by botocore's {@code SigV4Auth} and {@code SigV4QueryAuth}
  * ({@code src/test/resources/sigv4/botocore_signer.py}) are all accepted, and one-byte mutations all refused.
  */

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * docs/sigv4-verifier.md §6.1: each {@code request.txt}, read literally and given what a signer adds (the date, the
+ * docs/sigv4-verifier.md "Tests": each {@code request.txt}, read literally and given what a signer adds (the date, the
  * token, the body hash, or the presigned parameters), canonicalises to the suite's canonical request, string to sign
  * and signature, for the header and the query variant of all 38 cases. {@code normalize} comes from {@code
  * context.json}.

@@ -19,7 +19,7 @@ import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
 
 /**
- * docs/sigv4-verifier.md §6.4, in-JVM: random requests signed by the AWS SDK for Java v2's {@code AwsV4HttpSigner}, in
+ * docs/sigv4-verifier.md "Tests", in-JVM: random requests signed by the AWS SDK for Java v2's {@code AwsV4HttpSigner}, in
  * the header and presigned, with several keys and regions, are all accepted with the key's account and the signed
  * region; every one-byte change of what they mean is refused with a 403. The seed is fixed; {@code -Dsigv4.seed=N}
  * explores.

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.http.SdkHttpMethod;
 
 /**
- * docs/sigv4-verifier.md §2 and §5, one rule at a time, on requests signed by the AWS SDK: which refusal each defect
+ * docs/sigv4-verifier.md "Parsing" and "Keys, tokens, comparison, replay", one rule at a time, on requests signed by the AWS SDK: which refusal each defect
  * earns (Missing, Incomplete, Invalid, Unrecognized, or 400 for chunked and unsigned payloads) and that no message
  * carries a secret or a signature.
  */

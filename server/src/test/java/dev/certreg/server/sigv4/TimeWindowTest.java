@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.http.SdkHttpMethod;
 
 /**
- * docs/sigv4-verifier.md §6.5: with a fixed clock, a request signed at T is current from T−300 s to T+300 s inclusive
+ * docs/sigv4-verifier.md "Tests": with a fixed clock, a request signed at T is current from T−300 s to T+300 s inclusive
  * and refused one second beyond, with AWS's messages; a presigned URL lives exactly its {@code X-Amz-Expires}.
  */
 class TimeWindowTest {

@@ -41,7 +41,7 @@ record VectorCase(String name) {
     }
 
     /**
-     * The verifier of docs/sigv4-verifier.md §6.2: production rules, but service {@code service}, region us-east-1, the
+     * The verifier of docs/sigv4-verifier.md "Tests": production rules, but service {@code service}, region us-east-1, the
      * vectors' time.
      */
     static SigV4Authenticator authenticator(boolean refuseSessionTokens) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * docs/sigv4-verifier.md §6.3: every accepted signed request, changed in any one signed respect (at least 12 ways
+ * docs/sigv4-verifier.md "Tests": every accepted signed request, changed in any one signed respect (at least 12 ways
  * each), is refused with a 403; changed only in what the canonical form ignores (header-name case, query pair order,
  * escape case), it is still accepted.
  */

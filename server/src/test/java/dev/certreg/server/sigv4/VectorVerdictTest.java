@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * docs/sigv4-verifier.md §6.2: the production rules (but service {@code service}, region us-east-1, the suite's key and
+ * docs/sigv4-verifier.md "Tests": the production rules (but service {@code service}, region us-east-1, the suite's key and
  * time) on both signed requests of every case: 29 accepted; the two signed-token cases verify, then meet
  * UnrecognizedClientException; six of the seven {@code *-unnormalized} cases are InvalidSignatureException; the
  * unsigned token of {@code post-sts-header-after} is UnrecognizedClientException. Anything else fails.
