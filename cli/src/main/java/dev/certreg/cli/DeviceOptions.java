@@ -71,6 +71,13 @@ final class DeviceOptions {
                     + StartupFailure.rootMessage(e));
         }
         prepared.changes().add(endpoint);
+        try {
+            // Changes other nodes commit to a shared database; the store closes the feed when it closes.
+            store.followChanges(prepared.changes());
+        } catch (RuntimeException e) {
+            endpoint.close();
+            throw new StartupFailure("cannot follow the changes of other nodes: " + StartupFailure.rootMessage(e));
+        }
         return endpoint;
     }
 

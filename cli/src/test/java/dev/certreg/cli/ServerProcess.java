@@ -30,12 +30,15 @@ final class ServerProcess implements AutoCloseable {
     private int stderrRead;
     private final URI endpoint;
     private final URI managementEndpoint;
+    private final int mqttPort;
 
     private ServerProcess(Process process, Path stderr) throws Exception {
         this.process = process;
         this.stderr = stderr;
         pump(process.getInputStream(), stdout);
         this.endpoint = URI.create(field(awaitStdout("endpoint: "), "endpoint: "));
+        String mqtt = field(awaitStdout("mqtt: "), "mqtt: ");
+        this.mqttPort = mqtt.startsWith("mqtts://") ? URI.create(mqtt).getPort() : -1;
         this.managementEndpoint = URI.create(field(awaitStdout("health: "), "health: ").replace("/health", ""));
     }
 
@@ -54,6 +57,11 @@ final class ServerProcess implements AutoCloseable {
 
     URI endpoint() {
         return endpoint;
+    }
+
+    /** The device endpoint's port, or -1 with {@code --no-mqtt}. */
+    int mqttPort() {
+        return mqttPort;
     }
 
     URI managementEndpoint() {

@@ -13,4 +13,10 @@ public interface CertificateChangeListener {
 
     /** The certificate with this id (in some account and region) changed; re-read it to learn how. */
     void certificateChanged(String certificateId);
+
+    /**
+     * Changes may have been made without this listener hearing of them (another node's, while the notification
+     * channel was down); anything decided from registry state should be decided again.
+     */
+    default void changesMayHaveBeenMissed() {}
 }

@@ -20,4 +20,11 @@ public final class CertificateChanges implements CertificateChangeListener {
             listener.certificateChanged(certificateId);
         }
     }
+
+    @Override
+    public void changesMayHaveBeenMissed() {
+        for (CertificateChangeListener listener : listeners) {
+            listener.changesMayHaveBeenMissed();
+        }
+    }
 }

@@ -124,6 +124,15 @@ public interface CertificateStore extends AutoCloseable {
     /** The resource tags, in the same database; a CA certificate's tags are those of its ARN. */
     TagStore tags();
 
+    /**
+     * Tells {@code listener} of the device certificate changes other processes commit to this store, until the
+     * returned feed or the store is closed. A store that only one process opens has no such changes: the default
+     * tells nothing.
+     */
+    default ChangeFeed followChanges(CertificateChangeListener listener) {
+        return () -> {};
+    }
+
     /** Releases connections and files; the store is unusable afterwards. */
     @Override
     void close();

@@ -4,9 +4,11 @@ import io.moquette.broker.ClientDescriptor;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The live connections, found by peer address (from the TLS layer) and by MQTT client id (from the broker). The broker
@@ -77,6 +79,12 @@ final class Connections {
         return byPeer.values().stream()
                 .filter(c -> c.admitted() != null && c.admitted().certificateId().equals(certificateId))
                 .toList();
+    }
+
+    /** The ids of the certificates live connections were admitted with, each once. */
+    Set<String> admittedCertificateIds() {
+        return byPeer.values().stream().filter(c -> c.admitted() != null).map(c -> c.admitted().certificateId())
+                .collect(Collectors.toSet());
     }
 
     int size() {

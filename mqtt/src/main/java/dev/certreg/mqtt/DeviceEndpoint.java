@@ -226,6 +226,12 @@ public final class DeviceEndpoint implements AutoCloseable, CertificateChangeLis
         }
     }
 
+    /** Decides again for every live connection, as if each one's certificate had changed. */
+    @Override
+    public void changesMayHaveBeenMissed() {
+        connections.admittedCertificateIds().forEach(this::certificateChanged);
+    }
+
     private void disconnect(DeviceConnection connection) {
         String clientId = connection.clientId();
         if (clientId != null && connections.bound(clientId) == connection) {

@@ -3,7 +3,9 @@ package dev.certreg.mqtt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.certreg.core.Audits;
 import dev.certreg.core.CertificateStatus;
+import dev.certreg.core.DeviceCertificate;
 import dev.certreg.core.testing.TestPki;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -66,6 +68,24 @@ class DeviceEndpointTest {
             registry.devices.update(Registry.SCOPE, Registry.id(cert), CertificateStatus.REVOKED);
             assertThat(device.lost.await(10, TimeUnit.SECONDS)).isTrue();
             assertThatThrownBy(device::connect).isInstanceOf(MqttException.class);
+        }
+    }
+
+    @Test
+    void aRevocationThatWasNotHeardIsFoundWhenChangesMayHaveBeenMissed() throws Exception {
+        TestPki.Issued ca = registry.registeredCa("ca", false);
+        TestPki.Issued cert = registry.registeredDevice(ca, "sensor", CertificateStatus.ACTIVE);
+        try (Device device = new Device(registry, "sensor-1", cert).connect()) {
+            // Written to the store directly, as another node would: this endpoint hears nothing of it.
+            DeviceCertificate current = registry.store.findDeviceCertificate(Registry.SCOPE, Registry.id(cert))
+                    .orElseThrow();
+            assertThat(registry.store.replaceDeviceCertificate(current.changed(current.scope(),
+                    CertificateStatus.REVOKED, current.transfer(), Audits.of(Clock.systemUTC()).changed(
+                            current.audit())), current.audit().customerVersion())).isTrue();
+
+            registry.endpoint.changesMayHaveBeenMissed();
+
+            assertThat(device.lost.await(10, TimeUnit.SECONDS)).isTrue();
         }
     }
 }

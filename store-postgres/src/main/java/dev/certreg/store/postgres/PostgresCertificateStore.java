@@ -1,9 +1,14 @@
 package dev.certreg.store.postgres;
 
+import dev.certreg.core.CertificateChangeListener;
 import dev.certreg.core.CertificateStore;
+import dev.certreg.core.ChangeFeed;
 import dev.certreg.store.jdbc.JdbcCertificateStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 
 /**
@@ -13,8 +18,12 @@ import javax.sql.DataSource;
  */
 public final class PostgresCertificateStore extends JdbcCertificateStore {
 
+    private final PostgresConnections db;
+    private final List<ChangeFeed> feeds = new CopyOnWriteArrayList<>();
+
     private PostgresCertificateStore(PostgresConnections db, MeterRegistry registry) {
         super(db, registry);
+        this.db = db;
     }
 
     /**
@@ -41,5 +50,32 @@ public final class PostgresCertificateStore extends JdbcCertificateStore {
      */
     public static PostgresCertificateStore open(DataSource dataSource) {
         return new PostgresCertificateStore(PostgresConnections.over(dataSource), new CompositeMeterRegistry());
+    }
+
+    /**
+     * Tells {@code listener} of every device certificate change committed to the database, by this node or another,
+     * through LISTEN/NOTIFY on a connection outside the pool; see {@link PostgresChangeFeed}.
+     */
+    @Override
+    public ChangeFeed followChanges(CertificateChangeListener listener) {
+        PostgresChangeFeed feed;
+        try {
+            feed = PostgresChangeFeed.start(db::openUnpooled, listener);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot LISTEN on PostgreSQL: " + e.getMessage(), e);
+        }
+        feeds.add(feed);
+        return () -> {
+            feeds.remove(feed);
+            feed.close();
+        };
+    }
+
+    @Override
+    public void close() {
+        for (ChangeFeed feed : feeds) {
+            feed.close();
+        }
+        super.close();
     }
 }

@@ -8,6 +8,7 @@ import dev.certreg.store.jdbc.Sql;
 import dev.certreg.store.jdbc.SqlWork;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import javax.sql.DataSource;
@@ -23,10 +24,13 @@ final class PostgresConnections implements Database {
 
     private final DataSource dataSource;
     private final HikariDataSource ownedPool;
+    private final PostgresChangeFeed.ConnectionOpener unpooled;
 
-    private PostgresConnections(DataSource dataSource, HikariDataSource ownedPool) {
+    private PostgresConnections(DataSource dataSource, HikariDataSource ownedPool,
+            PostgresChangeFeed.ConnectionOpener unpooled) {
         this.dataSource = dataSource;
         this.ownedPool = ownedPool;
+        this.unpooled = unpooled;
     }
 
     /** A pool of connections to {@code jdbcUrl}, the schema migrated; the pool closes with this. */
@@ -47,13 +51,13 @@ final class PostgresConnections implements Database {
             pool.close();
             throw e;
         }
-        return new PostgresConnections(pool, pool);
+        return new PostgresConnections(pool, pool, () -> DriverManager.getConnection(jdbcUrl, user, password));
     }
 
     /** Connections from {@code dataSource}, the schema migrated; closing this leaves {@code dataSource} open. */
     static PostgresConnections over(DataSource dataSource) {
         migrate(dataSource);
-        return new PostgresConnections(dataSource, null);
+        return new PostgresConnections(dataSource, null, dataSource::getConnection);
     }
 
     private static void migrate(DataSource dataSource) {
@@ -69,6 +73,14 @@ final class PostgresConnections implements Database {
                 .locations("classpath:db/postgres")
                 .load()
                 .migrate();
+    }
+
+    /**
+     * A connection that is not the pool's, for a holder that keeps it open for long (a LISTEN); from a data source
+     * handed in, one of its connections.
+     */
+    Connection openUnpooled() throws SQLException {
+        return unpooled.open();
     }
 
     /** Runs {@code work} in autocommit mode: each statement sees the latest commit. */

@@ -1,0 +1,108 @@
+package dev.certreg.store.postgres;
+
+import static dev.certreg.core.testing.Records.device;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.certreg.core.CertificateChangeListener;
+import dev.certreg.core.DeviceCertificate;
+import dev.certreg.core.Scope;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Two stores on one database stand for two nodes: what one commits, the other hears through LISTEN/NOTIFY; what is
+ * rolled back, nobody hears; a listening connection that the database drops is reopened and says that changes may
+ * have been missed meanwhile.
+ */
+@Timeout(120)
+class PostgresChangeFeedTest {
+    private static final Scope SCOPE = new Scope("123456789012", "us-east-1");
+    private static final long BOUND_SECONDS = 30;
+    private static EmbeddedDatabase database;
+
+    @BeforeAll
+    static void start() {
+        database = EmbeddedDatabase.start();
+        database.createDatabase("feed");
+    }
+
+    @AfterAll
+    static void stop() {
+        database.close();
+    }
+
+    @Test
+    void aChangeCommittedOnOneNodeIsHeardOnTheOtherAndARolledBackOneIsNot() throws Exception {
+        Heard heard = new Heard();
+        try (PostgresCertificateStore nodeA = database.openStore("feed");
+                PostgresCertificateStore nodeB = database.openStore("feed")) {
+            nodeB.followChanges(heard);
+            DeviceCertificate rolledBack = inserted(nodeA, "rolled-back");
+            DeviceCertificate deleted = inserted(nodeA, "deleted");
+
+            database.execute("feed", "DO $$ BEGIN UPDATE device_certificates SET status = 'REVOKED' WHERE cert_id = '"
+                    + rolledBack.certificateId() + "'; RAISE EXCEPTION 'roll back'; EXCEPTION WHEN OTHERS THEN END $$");
+            assertThat(nodeA.deleteDeviceCertificate(SCOPE, deleted.certificateId(), 1)).isTrue();
+
+            assertThat(heard.next()).isEqualTo(deleted.certificateId());
+        }
+    }
+
+    @Test
+    void aDroppedListeningConnectionIsReopenedAndReportsThatChangesMayHaveBeenMissed() throws Exception {
+        Heard heard = new Heard();
+        try (PostgresCertificateStore nodeA = database.openStore("feed");
+                PostgresCertificateStore nodeB = database.openStore("feed")) {
+            nodeB.followChanges(heard);
+            terminateListeners();
+            assertThat(heard.missed.await(BOUND_SECONDS, TimeUnit.SECONDS)).as("reconnected").isTrue();
+
+            DeviceCertificate after = inserted(nodeA, "after-reconnect");
+            assertThat(nodeA.deleteDeviceCertificate(SCOPE, after.certificateId(), 1)).isTrue();
+            assertThat(heard.next()).isEqualTo(after.certificateId());
+        }
+    }
+
+    private static DeviceCertificate inserted(PostgresCertificateStore store, String name) {
+        DeviceCertificate certificate = device(SCOPE, name, null, 1_000);
+        assertThat(store.insertDeviceCertificate(certificate)).isTrue();
+        return certificate;
+    }
+
+    private static void terminateListeners() throws SQLException {
+        try (Connection c = database.dataSource("feed").getConnection(); Statement statement = c.createStatement()) {
+            statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN "
+                    + PostgresChangeFeed.CHANNEL + "'");
+        }
+    }
+
+    private static final class Heard implements CertificateChangeListener {
+        final BlockingQueue<String> changed = new LinkedBlockingQueue<>();
+        final CountDownLatch missed = new CountDownLatch(1);
+
+        @Override
+        public void certificateChanged(String certificateId) {
+            changed.add(certificateId);
+        }
+
+        @Override
+        public void changesMayHaveBeenMissed() {
+            missed.countDown();
+        }
+
+        String next() throws InterruptedException {
+            String id = changed.poll(BOUND_SECONDS, TimeUnit.SECONDS);
+            assertThat(id).as("a change heard within %d s", BOUND_SECONDS).isNotNull();
+            return id;
+        }
+    }
+}
