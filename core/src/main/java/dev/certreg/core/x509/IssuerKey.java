@@ -53,7 +53,13 @@ public final class IssuerKey {
             // Not even built: the provider may refuse such a key outright, and it verifies nothing anyway.
             return new IssuerKey(null, null, false);
         }
-        PublicKey key = ca.x509().getPublicKey();
+        PublicKey key;
+        try {
+            key = ca.x509().getPublicKey();
+        } catch (RuntimeException refused) {
+            // BouncyCastle checks some keys only when it builds them (an RSA modulus with a small prime factor).
+            return new IssuerKey(null, null, false);
+        }
         ECPublicKeyParameters ec = null;
         try {
             AsymmetricKeyParameter parameters =

@@ -5,7 +5,6 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
-import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -117,7 +116,7 @@ public final class ParsedCertificate {
 
     /** Whether this certificate's signature verifies with {@code issuer}'s public key. */
     public boolean isSignedBy(ParsedCertificate issuer) {
-        return isSignedBy(issuer.certificate.getPublicKey());
+        return isSignedBy(issuer.certificate);
     }
 
     /** Whether this certificate's signature verifies with {@code issuerKey}, a CA key prepared once for many. */
@@ -129,9 +128,11 @@ public final class ParsedCertificate {
         return certificate;
     }
 
-    private boolean isSignedBy(PublicKey key) {
+    private boolean isSignedBy(X509Certificate issuer) {
         try {
-            certificate.verify(key, provider);
+            // Reading the key is inside the try: BouncyCastle refuses some keys only then (an RSA modulus with a
+            // small prime factor), and such an issuer has signed nothing.
+            certificate.verify(issuer.getPublicKey(), provider);
             return true;
         } catch (GeneralSecurityException | RuntimeException e) {
             return false;
