@@ -2,23 +2,17 @@ package dev.certreg.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.certreg.core.Scope;
-import dev.certreg.core.testing.TestPki;
 import dev.certreg.store.sqlite.SqliteBackup;
 import dev.certreg.store.sqlite.SqliteCertificateStore;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,86 +21,92 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code certreg serve} killed with SIGKILL while clients register concurrently, at a random number of
- * acknowledgements, then started again on the same data: every registration that was answered 200 is there, and
- * the database passes {@code PRAGMA integrity_check}. The seed is printed so a failing run can be repeated.
+ * {@code certreg serve} killed with SIGKILL at a random moment while clients register, update, transfer (accept,
+ * reject, cancel) and delete certificates concurrently, then started again on the same data: every change answered
+ * 2xx is visible through the API unless a later change of the same certificate superseded it, and SQLite passes
+ * {@code PRAGMA integrity_check}. Runs on SQLite and on PostgreSQL. {@code -Dcertreg.crash.cycles=N} sets the
+ * cycles per store (20 by default, 200 in the full run of the README's Reliability section) and
+ * {@code -Dcertreg.crash.seed=S} repeats a run: the seed is printed.
  */
-@Timeout(600)
+@Timeout(1800)
 class CrashTest {
-    private static final int CYCLES = Integer.getInteger("certreg.crash.cycles", 3);
+    private static final int CYCLES = Integer.getInteger("certreg.crash.cycles", 20);
     private static final int CLIENTS = 4;
-    private static final Scope SCOPE = new Scope("123456789012", "us-east-1");
-    private static final String AUTHORIZATION = "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/us-east-1/iot/"
-            + "aws4_request, SignedHeaders=host, Signature=00";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dataDir;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+    @Test
+    void everyAcknowledgedChangeSurvivesSigkillOnSqlite() throws Exception {
+        run("sqlite");
+    }
 
     @Test
-    void everyAcknowledgedRegistrationSurvivesSigkill() throws Exception {
-        long seed = Long.getLong("certreg.crash.seed", System.nanoTime());
-        System.out.println("CrashTest seed " + seed + ", " + CYCLES + " cycles");
-        Random random = new Random(seed);
-        for (int cycle = 0; cycle < CYCLES; cycle++) {
-            killDuringRegistrations(cycle, 5 + random.nextInt(40));
-            try (SqliteCertificateStore store = SqliteCertificateStore.open(dataDir)) {
-                for (String id : acknowledged) {
-                    assertThat(store.findDeviceCertificate(SCOPE, id)).as("cycle %d, certificate %s", cycle, id)
-                            .isPresent();
-                }
-            }
-            assertThat(SqliteBackup.integrityCheck(dataDir.resolve(SqliteCertificateStore.FILE_NAME)))
-                    .isEqualTo("ok");
+    void everyAcknowledgedChangeSurvivesSigkillOnPostgres() throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.start()) {
+            run("postgres", "--store", "postgres", "--jdbc-url", postgres.getJdbcUrl("postgres", "postgres"),
+                    "--db-user", "postgres");
         }
-        System.out.println("CrashTest: " + CYCLES + " SIGKILL cycles, " + acknowledged.size()
-                + " acknowledged registrations, 0 lost");
     }
 
-    private void killDuringRegistrations(int cycle, int killAfter) throws Exception {
+    private void run(String store, String... options) throws Exception {
+        long seed = Long.getLong("certreg.crash.seed", System.nanoTime());
+        System.out.println("CrashTest " + store + ": seed " + seed + ", " + CYCLES + " cycles");
+        Random random = new Random(seed);
+        List<CrashClient> clients = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            clients.add(new CrashClient("c" + c, new Random(random.nextLong())));
+        }
+        for (int cycle = 0; cycle < CYCLES; cycle++) {
+            try (ServerProcess server = ServerProcess.start(dataDir, options)) {
+                checkAcknowledged(clients, server, false);
+                killDuringChanges(clients, server, 5 + random.nextInt(40));
+            }
+            if (store.equals("sqlite")) {
+                assertThat(SqliteBackup.integrityCheck(dataDir.resolve(SqliteCertificateStore.FILE_NAME)))
+                        .as("cycle %d", cycle).isEqualTo("ok");
+            }
+        }
+        try (ServerProcess server = ServerProcess.start(dataDir, options)) {
+            checkAcknowledged(clients, server, true);
+        }
+        long acknowledged = clients.stream().mapToLong(CrashClient::acknowledged).sum();
+        System.out.println("CrashTest " + store + ": " + CYCLES + " SIGKILL cycles, " + acknowledged
+                + " acknowledged changes, 0 lost; " + clients.stream().mapToLong(CrashClient::checked).sum()
+                + " certificate states checked");
+    }
+
+    /** The last acknowledged state (or the unacknowledged change in flight) of each certificate, through the API. */
+    private static void checkAcknowledged(List<CrashClient> clients, ServerProcess server, boolean everything) {
+        CrashApi api = new CrashApi(server.endpoint());
+        for (CrashClient client : clients) {
+            client.check(api, everything);
+        }
+    }
+
+    private static void killDuringChanges(List<CrashClient> clients, ServerProcess server, int killAfter)
+            throws Exception {
         Semaphore acks = new Semaphore(0);
         AtomicBoolean running = new AtomicBoolean(true);
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-        try (ServerProcess server = ServerProcess.start(dataDir)) {
-            for (int c = 0; c < CLIENTS; c++) {
-                String prefix = "c" + cycle + "-" + c + "-";
-                clients.execute(() -> {
-                    for (int i = 0; running.get(); i++) {
-                        if (register(server.endpoint(), prefix + i)) {
-                            acks.release();
-                        }
-                    }
-                });
+        CrashApi api = new CrashApi(server.endpoint());
+        ExecutorService pool = Executors.newFixedThreadPool(clients.size());
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            for (CrashClient client : clients) {
+                runs.add(pool.submit(() -> client.changeUntilFailure(api, running, acks)));
             }
-            assertThat(acks.tryAcquire(killAfter, 120, TimeUnit.SECONDS)).isTrue();
+            assertThat(acks.tryAcquire(killAfter, 120, TimeUnit.SECONDS)).as("acknowledgements before the kill")
+                    .isTrue();
             server.kill();
             server.awaitExit(Duration.ofSeconds(30));
+            running.set(false);
+            for (Future<?> run : runs) {
+                run.get(60, TimeUnit.SECONDS);
+            }
         } finally {
             running.set(false);
-            clients.shutdown();
-            assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
-        }
-    }
-
-    /** True if the registration was acknowledged (200); false for any failure, which promises nothing. */
-    private boolean register(URI endpoint, String name) {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                            endpoint.resolve("/certificate/register-no-ca")).header("Authorization", AUTHORIZATION)
-                    .timeout(Duration.ofSeconds(30))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(Map.of(
-                            "certificatePem", TestPki.selfSignedLeaf(name).pem(), "status", "ACTIVE")))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                return false;
-            }
-            acknowledged.add(JSON.readTree(response.body()).path("certificateId").asText());
-            return true;
-        } catch (Exception e) {
-            return false;
+            pool.shutdown();
+            assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
         }
     }
 }
