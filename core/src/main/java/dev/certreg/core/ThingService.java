@@ -1,5 +1,7 @@
 package dev.certreg.core;
 
+import dev.certreg.core.policy.ThingFacts;
+import dev.certreg.core.policy.ThingSource;
 import dev.certreg.protocol.ErrorCode;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,9 +17,9 @@ import java.util.UUID;
 /**
  * Things and their principals: Create/Describe/Update/Delete/ListThings, Attach/DetachThingPrincipal,
  * ListThingPrincipals(V2) and ListPrincipalThings(V2). A principal is a device certificate ARN of the caller's scope.
- * Thread-safe.
+ * It is also the device plane's {@link ThingSource}. Thread-safe.
  */
-public final class ThingService {
+public final class ThingService implements ThingSource {
     /**
      * How many attributes a thing without a thing type may have ("AWS IoT Core endpoints and quotas", thing
      * limits). certreg has no thing types, so this is every thing's limit.
@@ -198,6 +200,37 @@ public final class ThingService {
         checkCertificate(scope, certificateId);
         Page<ThingAttachment> page = store.listPrincipalThings(scope, certificateId, type, after, limit);
         return new TokenPage<>(page.items(), tokens.next(scope, list, page, ThingAttachment::thingName));
+    }
+
+    /**
+     * The thing a connection's policies are evaluated for ("Thing policy variables"): the thing the certificate is
+     * EXCLUSIVE_THING-attached to whatever the client id, else the thing named by the client id, attached or not.
+     */
+    @Override
+    public Optional<ThingFacts> thingFor(Scope scope, String clientId, String certificateId) {
+        Optional<ThingAttachment> exclusive = store.listPrincipalThings(
+                scope, certificateId, ThingPrincipalType.EXCLUSIVE_THING, Optional.empty(), 1).items().stream()
+                .findFirst();
+        Optional<Thing> thing = exclusive.isPresent()
+                ? store.findThing(scope, exclusive.get().thingName())
+                : store.findThing(scope, clientId);
+        return thing.map(t -> new ThingFacts(t.thingName(), Optional.ofNullable(t.thingTypeName()), t.attributes(),
+                exclusive.isPresent() || isAttached(scope, t.thingName(), certificateId)));
+    }
+
+    private boolean isAttached(Scope scope, String thingName, String certificateId) {
+        Optional<String> after = Optional.empty();
+        while (true) {
+            Page<ThingAttachment> page = store.listPrincipalThings(
+                    scope, certificateId, ThingPrincipalType.NON_EXCLUSIVE_THING, after, NextTokens.maxResults(null));
+            if (page.items().stream().anyMatch(a -> a.thingName().equals(thingName))) {
+                return true;
+            }
+            if (!page.hasMore() || page.items().isEmpty()) {
+                return false;
+            }
+            after = Optional.of(page.items().get(page.items().size() - 1).thingName());
+        }
     }
 
     /** The certificate id of a principal, which must be a device certificate ARN of {@code scope}. */

@@ -61,4 +61,23 @@ class TestAuthorizationTest extends RunningServer {
         assertThatThrownBy(() -> iot.testAuthorization(r -> r.authInfos(eleven)))
                 .isInstanceOf(InvalidRequestException.class);
     }
+
+    @Test
+    void thingVariablesResolveForTheAttachedThingTheClientIdNames() {
+        CreateKeysAndCertificateResponse cert = iot.createKeysAndCertificate(r -> r.setAsActive(true));
+        iot.createPolicy(r -> r.policyName("own-topics").policyDocument(OWN_TOPICS));
+        iot.attachPolicy(r -> r.policyName("own-topics").target(cert.certificateArn()));
+        iot.createThing(r -> r.thingName("pump-1"));
+        iot.attachThingPrincipal(r -> r.thingName("pump-1").principal(cert.certificateArn()));
+        iot.createThing(r -> r.thingName("pump-2"));
+
+        assertThat(decision(cert, "pump-1", "pump-1/data")).isEqualTo(AuthDecision.ALLOWED);
+        assertThat(decision(cert, "pump-2", "pump-2/data")).isEqualTo(AuthDecision.IMPLICIT_DENY);
+        assertThat(decision(cert, "pump-9", "pump-9/data")).isEqualTo(AuthDecision.IMPLICIT_DENY);
+    }
+
+    private AuthDecision decision(CreateKeysAndCertificateResponse cert, String clientId, String topic) {
+        return iot.testAuthorization(r -> r.principal(cert.certificateArn()).clientId(clientId)
+                .authInfos(publish(topic))).authResults().get(0).authDecision();
+    }
 }

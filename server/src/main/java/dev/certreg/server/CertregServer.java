@@ -12,7 +12,6 @@ import dev.certreg.core.MarkerCodec;
 import dev.certreg.core.NamedMarkers;
 import dev.certreg.core.PolicyService;
 import dev.certreg.core.TestAuthorizationService;
-import dev.certreg.core.policy.ThingSource;
 import dev.certreg.core.NextTokens;
 import dev.certreg.core.TagService;
 import dev.certreg.core.TaggableResource;
@@ -116,6 +115,7 @@ public final class CertregServer implements AutoCloseable {
                 new IssuedCertificateService(store, settings.issuingCa(), codec, audits);
         PolicyService policyService = new PolicyService(store, new NamedMarkers(settings.markerSecret()), clock);
         NextTokens tokens = new NextTokens(settings.markerSecret());
+        ThingService thingService = new ThingService(store, tokens, clock);
         Map<String, TaggableResource> taggable = Map.of(
                 "cacert", (scope, id) -> store.findCaCertificate(scope, id).isPresent(),
                 "policy", policyService::exists);
@@ -125,9 +125,9 @@ public final class CertregServer implements AutoCloseable {
                 new TransferResource(new CertificateTransferService(store, audits, devices.changes())),
                 new PolicyResource(policyService),
                 new AuthorizationResource(
-                        new TestAuthorizationService(policyService, store, ThingSource.NONE, clock)),
+                        new TestAuthorizationService(policyService, store, thingService, clock)),
                 new TagResource(new TagService(store.tags(), taggable, tokens)),
-                new ThingResource(new ThingService(store, tokens, clock)));
+                new ThingResource(thingService));
 
         QueuedThreadPool threads = new QueuedThreadPool(settings.maxThreads(), 4);
         threads.setName("certreg-http");
