@@ -11,11 +11,13 @@ import dev.certreg.core.RegistrationConfig;
 import dev.certreg.core.Scope;
 import dev.certreg.core.Tag;
 import dev.certreg.core.Validity;
+import dev.certreg.core.x509.Pem;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -38,7 +40,7 @@ public final class Records {
     }
 
     public static DeviceCertificate device(Scope scope, String name, String caName, long createdMillis) {
-        return new DeviceCertificate(scope, id(name), "PEM of " + name, caName == null ? null : id(caName),
+        return new DeviceCertificate(scope, id(name), pem(name), caName == null ? null : id(caName),
                 CertificateStatus.ACTIVE, CertificateMode.DEFAULT, VALIDITY,
                 Audit.created(Instant.ofEpochMilli(createdMillis), UUID.randomUUID().toString()));
     }
@@ -46,10 +48,35 @@ public final class Records {
     public static CaCertificate ca(Scope scope, String name, CertificateMode mode, String templateName,
             long createdMillis) {
         RegistrationConfig config = templateName == null ? null : new RegistrationConfig(null, null, templateName);
-        return new CaCertificate(scope, id(name), "PEM of " + name, "CN=" + name, CaCertificateStatus.ACTIVE,
+        return new CaCertificate(scope, id(name), pem(name), "CN=" + name, CaCertificateStatus.ACTIVE,
                 AutoRegistrationStatus.DISABLE, mode, config, VALIDITY,
                 Audit.created(Instant.ofEpochMilli(createdMillis), UUID.randomUUID().toString()),
                 List.of(new Tag("empty", null), new Tag("team", "fleet")));
+    }
+
+    /**
+     * A stand-in certificate PEM for {@code name}: not X.509, but shaped like it as far as the store looks (a DER
+     * SEQUENCE whose first element, the TBSCertificate, differs by name), so that each name is one certificate.
+     */
+    public static String pem(String name) {
+        return pem(name, 0);
+    }
+
+    /** {@link #pem(String)} made {@code padding} bytes longer inside its TBSCertificate. */
+    public static String pem(String name, int padding) {
+        byte[] contents = Arrays.copyOf(name.getBytes(StandardCharsets.UTF_8), name.length() + padding);
+        return Pem.encode("CERTIFICATE", sequence(sequence(contents)));
+    }
+
+    private static byte[] sequence(byte[] contents) {
+        int n = contents.length;
+        byte[] header = n < 0x80 ? new byte[] {0x30, (byte) n}
+                : n < 0x100 ? new byte[] {0x30, (byte) 0x81, (byte) n}
+                : n < 0x10000 ? new byte[] {0x30, (byte) 0x82, (byte) (n >> 8), (byte) n}
+                : new byte[] {0x30, (byte) 0x83, (byte) (n >> 16), (byte) (n >> 8), (byte) n};
+        byte[] der = Arrays.copyOf(header, header.length + n);
+        System.arraycopy(contents, 0, der, header.length, n);
+        return der;
     }
 
     /** {@code audit} one change later. */

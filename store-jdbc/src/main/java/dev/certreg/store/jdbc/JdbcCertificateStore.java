@@ -15,6 +15,7 @@ import dev.certreg.core.Scope;
 import dev.certreg.core.TagStore;
 import dev.certreg.core.ThingStore;
 import dev.certreg.core.TransferData;
+import dev.certreg.core.x509.SignedPart;
 import dev.certreg.store.jdbc.internal.KeysetQuery;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -147,15 +148,20 @@ public abstract class JdbcCertificateStore implements CertificateStore {
                 .bind("subject", subject).queryOne(c, rs -> rs.getInt(1)).orElseThrow();
     }
 
-    /** Which row, if any, a CA's insert clashes with, in the order the SPI documents. */
+    /**
+     * Which row, if any, a CA's insert clashes with, in the order the SPI documents. A row holding another spelling
+     * of the same certificate ({@link SignedPart}) clashes as the same spelling does.
+     */
     private static Optional<CaInsertOutcome> whyNotInserted(Connection c, CaCertificate ca) throws SQLException {
-        if (scoped("SELECT 1 FROM ca_certificates WHERE " + SCOPE + " AND cert_id = :cert_id", ca.scope())
-                .bind("cert_id", ca.certificateId()).queryOne(c, rs -> true).isPresent()) {
+        String sameCertificate = " AND (cert_id = :cert_id OR tbs_sha256 = :tbs_sha256)";
+        String tbs = SignedPart.sha256Hex(ca.certificatePem());
+        if (scoped("SELECT 1 FROM ca_certificates WHERE " + SCOPE + sameCertificate, ca.scope())
+                .bind("cert_id", ca.certificateId()).bind("tbs_sha256", tbs).queryOne(c, rs -> true).isPresent()) {
             return Optional.of(CaInsertOutcome.ALREADY_IN_SCOPE);
         }
         if (ca.mode() == CertificateMode.DEFAULT && Sql.of("SELECT 1 FROM ca_certificates WHERE region = :region "
-                + "AND cert_id = :cert_id AND mode = 'DEFAULT'").bind("region", ca.scope().region())
-                .bind("cert_id", ca.certificateId()).queryOne(c, rs -> true).isPresent()) {
+                + "AND mode = 'DEFAULT'" + sameCertificate).bind("region", ca.scope().region())
+                .bind("cert_id", ca.certificateId()).bind("tbs_sha256", tbs).queryOne(c, rs -> true).isPresent()) {
             return Optional.of(CaInsertOutcome.DEFAULT_MODE_HELD_ELSEWHERE);
         }
         return Optional.empty();
@@ -168,6 +174,7 @@ public abstract class JdbcCertificateStore implements CertificateStore {
                 .set("region", ca.scope().region())
                 .set("cert_id", ca.certificateId())
                 .set("pem", ca.certificatePem())
+                .set("tbs_sha256", SignedPart.sha256Hex(ca.certificatePem()))
                 .set("subject", ca.subject())
                 .set("mode", ca.mode())
                 .set("not_before_ms", ca.validity().notBefore().toEpochMilli())
@@ -252,6 +259,7 @@ public abstract class JdbcCertificateStore implements CertificateStore {
                 .set("region", d.scope().region())
                 .set("cert_id", d.certificateId())
                 .set("pem", d.certificatePem())
+                .set("tbs_sha256", SignedPart.sha256Hex(d.certificatePem()))
                 .set("ca_id", d.caCertificateId())
                 .set("mode", d.mode())
                 .set("not_before_ms", d.validity().notBefore().toEpochMilli())
@@ -259,8 +267,8 @@ public abstract class JdbcCertificateStore implements CertificateStore {
                 .set("created_ms", d.audit().creationDate().toEpochMilli())
                 .setAll(changedDeviceColumns(d));
         return write(c -> {
-            lockCertificateId(c, d);
-            if (isOfferedTo(c, d.scope().account(), d) || offersToAnOccupiedTarget(c, d)) {
+            String tbs = lockCertificate(c, d);
+            if (isOfferedTo(c, d.scope().account(), d, tbs) || offersToAnOccupiedTarget(c, d, tbs)) {
                 return false;
             }
             return Sql.of("INSERT INTO device_certificates " + row.insert() + " ON CONFLICT DO NOTHING").bind(row)
@@ -294,8 +302,8 @@ public abstract class JdbcCertificateStore implements CertificateStore {
         Columns changed = changedDeviceColumns(d);
         return write(c -> {
             if (d.transfer().targetAccount() != null) {
-                lockCertificateId(c, d);
-                if (offersToAnOccupiedTarget(c, d)) {
+                String tbs = lockCertificate(c, d);
+                if (offersToAnOccupiedTarget(c, d, tbs)) {
                     return false;
                 }
             }
@@ -312,50 +320,57 @@ public abstract class JdbcCertificateStore implements CertificateStore {
     @Override
     public boolean acceptDeviceCertificateTransfer(DeviceCertificate d, int expectedVersion) {
         Columns changed = new Columns().set("account", d.scope().account()).setAll(changedDeviceColumns(d));
-        // The NOT EXISTS guard turns a clash with the target's own copy of the certificate into "nothing written"
-        // instead of a primary key violation; the caller re-reads and explains.
+        // The NOT EXISTS guard turns a clash with the target's own copy of the certificate, in either spelling, into
+        // "nothing written" instead of a unique key violation; the caller re-reads and explains.
         return write(c -> {
-            lockCertificateId(c, d);
+            String tbs = lockCertificate(c, d);
             return Sql.of("UPDATE device_certificates SET " + changed.assignments() + " WHERE "
                     + "account = :source AND region = :region AND cert_id = :cert_id AND "
                     + "customer_version = :expected_version AND transfer_target = :account AND NOT EXISTS (SELECT 1 "
                     + "FROM device_certificates mine WHERE mine.account = :account AND mine.region = :region AND "
-                    + "mine.cert_id = :cert_id)")
+                    + "(mine.cert_id = :cert_id OR mine.tbs_sha256 = :tbs_sha256))")
                     .bind(changed)
                     .bind("source", d.transfer().previousOwner())
                     .bind("region", d.scope().region())
                     .bind("cert_id", d.certificateId())
+                    .bind("tbs_sha256", tbs)
                     .bind("expected_version", expectedVersion)
                     .update(c) == 1;
         });
     }
 
     /**
-     * Serializes the writes that decide who holds or is offered a device certificate id in a region: its insert,
-     * its offer and its acceptance. Under this lock, "the target holds no copy" stays true until the write lands.
+     * Serializes the writes that decide who holds or is offered a device certificate in a region, in any of its
+     * spellings ({@link SignedPart}): its insert, its offer and its acceptance. Under this lock, "the target holds no
+     * copy" stays true until the write lands. Returns the certificate's signed-part digest.
      */
-    private void lockCertificateId(Connection c, DeviceCertificate d) throws SQLException {
-        db.lockUntilCommit(c, "device_certificates " + d.scope().region() + " " + d.certificateId());
+    private String lockCertificate(Connection c, DeviceCertificate d) throws SQLException {
+        String tbs = SignedPart.sha256Hex(d.certificatePem());
+        db.lockUntilCommit(c, "device_certificates " + d.scope().region() + " " + tbs);
+        return tbs;
     }
 
-    /** Whether another account offers {@code d}'s id to {@code account} in {@code d}'s region. */
-    private static boolean isOfferedTo(Connection c, String account, DeviceCertificate d) throws SQLException {
+    /** Whether another account offers {@code d}, in any spelling, to {@code account} in {@code d}'s region. */
+    private static boolean isOfferedTo(Connection c, String account, DeviceCertificate d, String tbs)
+            throws SQLException {
         return Sql.of("SELECT 1 FROM device_certificates WHERE transfer_target = :target AND region = :region AND "
-                + "cert_id = :cert_id AND account <> :owner").bind("target", account)
-                .bind("region", d.scope().region()).bind("cert_id", d.certificateId())
+                + "(cert_id = :cert_id OR tbs_sha256 = :tbs_sha256) AND account <> :owner").bind("target", account)
+                .bind("region", d.scope().region()).bind("cert_id", d.certificateId()).bind("tbs_sha256", tbs)
                 .bind("owner", d.scope().account()).queryOne(c, rs -> true).isPresent();
     }
 
-    /** Whether {@code d} offers a transfer to an account that holds its id or is offered it by another. */
-    private static boolean offersToAnOccupiedTarget(Connection c, DeviceCertificate d) throws SQLException {
+    /** Whether {@code d} offers a transfer to an account that holds it or is offered it by another. */
+    private static boolean offersToAnOccupiedTarget(Connection c, DeviceCertificate d, String tbs)
+            throws SQLException {
         String target = d.transfer().targetAccount();
         if (target == null) {
             return false;
         }
         Scope targetScope = new Scope(target, d.scope().region());
-        return scoped("SELECT 1 FROM device_certificates WHERE " + SCOPE + " AND cert_id = :cert_id", targetScope)
-                .bind("cert_id", d.certificateId()).queryOne(c, rs -> true).isPresent()
-                || isOfferedTo(c, target, d);
+        return scoped("SELECT 1 FROM device_certificates WHERE " + SCOPE
+                + " AND (cert_id = :cert_id OR tbs_sha256 = :tbs_sha256)", targetScope)
+                .bind("cert_id", d.certificateId()).bind("tbs_sha256", tbs).queryOne(c, rs -> true).isPresent()
+                || isOfferedTo(c, target, d, tbs);
     }
 
     /** What an update of a device certificate may change: its status, audit and transfer data. */

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.certreg.store.jdbc.Database;
 import dev.certreg.store.jdbc.SchemaHistory;
+import dev.certreg.store.jdbc.SignedPartBackfill;
 import dev.certreg.store.jdbc.Sql;
 import dev.certreg.store.jdbc.SqlWork;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -71,6 +72,7 @@ final class PostgresConnections implements Database {
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/postgres")
+                .javaMigrations(new SignedPartBackfill())
                 .load()
                 .migrate();
     }

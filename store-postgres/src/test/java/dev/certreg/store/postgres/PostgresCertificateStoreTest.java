@@ -108,7 +108,7 @@ class PostgresCertificateStoreTest extends CertificateStoreContract {
     void aFailureReportsItsSqlStateButNeitherTheStatementNorTheRow() {
         database.createDatabase("failing");
         try (PostgresCertificateStore failing = database.openStore("failing")) {
-            database.execute("failing", "ALTER TABLE device_certificates ADD CHECK (pem <> 'PEM of d1')");
+            database.execute("failing", "ALTER TABLE device_certificates ADD CHECK (cert_id <> '" + id("d1") + "')");
             assertThatThrownBy(() -> failing.insertDeviceCertificate(device(SCOPE, "d1", "ca", 1)))
                     .isInstanceOf(StoreException.class).hasMessage("PostgreSQL failure, SQLState 23514")
                     .cause().hasMessageContaining(id("d1"));

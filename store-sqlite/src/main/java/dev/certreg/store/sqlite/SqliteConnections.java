@@ -2,6 +2,7 @@ package dev.certreg.store.sqlite;
 
 import dev.certreg.store.jdbc.Database;
 import dev.certreg.store.jdbc.SchemaHistory;
+import dev.certreg.store.jdbc.SignedPartBackfill;
 import dev.certreg.store.jdbc.SqlWork;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
@@ -53,6 +54,7 @@ final class SqliteConnections implements Database {
         Flyway.configure()
                 .dataSource(url, null, null)
                 .locations("classpath:db/sqlite")
+                .javaMigrations(new SignedPartBackfill())
                 .load()
                 .migrate();
     }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import dev.certreg.core.DeviceCertificate;
 import dev.certreg.core.Scope;
 import dev.certreg.core.ServiceException;
+import dev.certreg.core.testing.Records;
 import dev.certreg.protocol.ErrorCode;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -29,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(120)
 class FullDiskTest {
     private static final Scope SCOPE = new Scope("123456789012", "us-east-1");
-    private static final String LARGE_PEM = "x".repeat(64 * 1024);
 
     @TempDir
     Path dir;
@@ -83,7 +83,8 @@ class FullDiskTest {
 
     private static DeviceCertificate large(int i) {
         DeviceCertificate d = device(SCOPE, "large-" + i, null, 1_000 + i);
-        return new DeviceCertificate(d.scope(), d.certificateId(), LARGE_PEM, d.caCertificateId(), d.status(),
+        return new DeviceCertificate(d.scope(), d.certificateId(), Records.pem("large-" + i, 48 * 1024),
+                d.caCertificateId(), d.status(),
                 d.mode(), d.validity(), d.audit());
     }
 
