@@ -8,6 +8,7 @@ import dev.certreg.server.OpenAuthenticator;
 import dev.certreg.server.ServerSettings;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -33,8 +34,14 @@ abstract class RunningServer {
     @TempDir
     Path dataDir;
 
+    /**
+     * One issuing CA for the run: its RSA key takes longer to make than most tests take to run, and no test depends
+     * on its validity.
+     */
+    private static final IssuingCa ISSUING_CA = IssuingCa.generate(Clock.systemUTC());
+
     final MutableClock clock = clock();
-    final IssuingCa issuingCa = IssuingCa.generate(clock);
+    final IssuingCa issuingCa = ISSUING_CA;
     CertregServer server;
     IotClient iot;
     TestStore testStore;

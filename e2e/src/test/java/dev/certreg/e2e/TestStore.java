@@ -8,6 +8,7 @@ import dev.certreg.store.sqlite.SqliteCertificateStore;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -41,12 +42,41 @@ abstract class TestStore {
 
         @Override
         CertificateStore open() {
+            Path file = dataDir.resolve(SqliteCertificateStore.FILE_NAME);
+            if (Files.notExists(file)) {
+                try {
+                    Files.copy(MigratedTemplate.FILE, file);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
             return SqliteCertificateStore.open(dataDir);
         }
 
         @Override
         void breakIt(CertificateStore open) {
             open.close();
+        }
+    }
+
+    /**
+     * An empty SQLite database migrated once for the run and copied for each test, so that a test's store opens
+     * without running the migrations again (as a restarted server opens its data dir).
+     */
+    private static final class MigratedTemplate {
+        static final Path FILE = migrate();
+
+        private static Path migrate() {
+            try {
+                Path dir = Files.createTempDirectory("certreg-e2e-template");
+                SqliteCertificateStore.open(dir).close();
+                dir.toFile().deleteOnExit();
+                Path file = dir.resolve(SqliteCertificateStore.FILE_NAME);
+                file.toFile().deleteOnExit();
+                return file;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
