@@ -3,9 +3,10 @@
 
 Starts a fresh server, registers a CA and device certificates with boto3, then connects with the Debian
 ``mosquitto-clients`` (--cafile is the root the server wrote to its data directory, --cert/--key a device's):
-an ACTIVE certificate publishes and subscribes at QoS 0 and 1; INACTIVE, REVOKED and unknown certificates are
-refused; revoking a connected device's certificate cuts it off (its presence event says AUTH_ERROR); an unknown
-certificate of an auto-registering CA appears under that CA as PENDING_ACTIVATION.
+an ACTIVE certificate with a policy attached publishes and subscribes at QoS 0 and 1; INACTIVE, REVOKED and unknown
+certificates are refused, and so is an ACTIVE certificate with no policy attached; revoking a connected device's
+certificate cuts it off (its presence event says AUTH_ERROR); an unknown certificate of an auto-registering CA
+appears under that CA as PENDING_ACTIVATION.
 
 Installs mosquitto-clients with apt-get when it is missing. Prints ``ok - ...`` / ``FAIL - ...`` lines and
 ``N passed, M failed``; exits 0 only when nothing failed.
@@ -26,6 +27,7 @@ from checkkit import CheckFailed, expect, iot_client, mint_ca, mint_leaf, pem, r
 
 DEVICE_HOST = "localhost"
 WAIT_S = 30
+ALLOW_ALL = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "iot:*", "Resource": "*"}]}
 
 
 def install_mosquitto_clients():
@@ -43,6 +45,7 @@ class Checks:
         self.boto = iot_client(server.endpoint)
         self.cafile = os.path.join(server.data_dir, "root-ca.pem")
         self.devices = {}
+        self.policy_created = False
 
     # ---------------------------------------------------------------- the API side
 
@@ -66,9 +69,10 @@ class Checks:
         for name, status in [("sub", "ACTIVE"), ("pub", "ACTIVE"), ("victim", "ACTIVE"), ("inactive", "INACTIVE"),
                              ("revoked", "REVOKED"), ("newcomer", None)]:
             self.devices[name] = self.device_files(name, status, self.ca_key, self.ca_cert)
+        self.devices["nopolicy"] = self.device_files("nopolicy", "ACTIVE", self.ca_key, self.ca_cert, policy=False)
         self.devices["unknown"] = self.device_files("unknown", None, *mint_ca("certreg unregistered CA"))
 
-    def device_files(self, name, status, ca_key, ca_cert):
+    def device_files(self, name, status, ca_key, ca_cert, policy=True):
         """Mints a device certificate, registered with status unless None; returns (cert file, key file, id)."""
         key = ec.generate_private_key(ec.SECP256R1())
         cert = mint_leaf(ca_key, ca_cert, name, key=key)
@@ -84,7 +88,17 @@ class Checks:
         if status:
             certificate_id = self.boto.register_certificate(
                 certificatePem=pem(cert), caCertificatePem=pem(self.ca_cert), status=status)["certificateId"]
+            if policy:
+                self.attach_policy(certificate_id)
         return cert_file, key_file, certificate_id
+
+    def attach_policy(self, certificate_id):
+        """Allows the device everything, as a device with no policy attached cannot connect."""
+        if not self.policy_created:
+            self.boto.create_policy(policyName="mqtt-check", policyDocument=json.dumps(ALLOW_ALL))
+            self.policy_created = True
+        arn = self.boto.describe_certificate(certificateId=certificate_id)["certificateDescription"]["certificateArn"]
+        self.boto.attach_policy(policyName="mqtt-check", target=arn)
 
     # ---------------------------------------------------------------- mosquitto
 
@@ -154,6 +168,7 @@ class Checks:
         pending = [c for c, status in statuses.items() if status == "PENDING_ACTIVATION"]
         expect(len(pending) == 1, "PENDING_ACTIVATION certificates under the CA: %r" % pending)
         self.boto.update_certificate(certificateId=pending[0], newStatus="ACTIVE")
+        self.attach_policy(pending[0])
         again = self.publish("newcomer", "-i", "newcomer", "-t", "fleet/newcomer", "-m", "x", "-q", "1")
         expect(again.returncode == 0, "the activated newcomer was refused: %s" % again.stderr.strip())
 
@@ -173,6 +188,8 @@ def run_checks(report, server, env):
                      checks.active_device_publishes_and_subscribes, qos)
     for device in ("inactive", "revoked", "unknown"):
         report.check("mosquitto_pub with an %s certificate is refused" % device.upper(), checks.refused, device)
+    report.check("mosquitto_pub with an ACTIVE certificate and no policy attached is refused", checks.refused,
+                 "nopolicy")
     report.check("revoking a connected device's certificate cuts it off (presence event AUTH_ERROR)",
                  checks.revoking_cuts_off)
     report.check("an unknown certificate of an auto-registering CA is registered PENDING_ACTIVATION, then connects"

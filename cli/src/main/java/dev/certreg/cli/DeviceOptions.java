@@ -9,6 +9,11 @@ import dev.certreg.core.DeviceCertificateService;
 import dev.certreg.core.DeviceTopics;
 import dev.certreg.core.EndpointService;
 import dev.certreg.core.MarkerCodec;
+import dev.certreg.core.NamedMarkers;
+import dev.certreg.core.NextTokens;
+import dev.certreg.core.PolicyService;
+import dev.certreg.core.ThingService;
+import dev.certreg.core.policy.DeviceAuthorizer;
 import dev.certreg.core.x509.X509Codec;
 import dev.certreg.mqtt.DeviceEndpoint;
 import dev.certreg.mqtt.DeviceEndpointSettings;
@@ -65,7 +70,7 @@ final class DeviceOptions {
         try {
             endpoint = DeviceEndpoint.start(new DeviceEndpointSettings(bindHost, port, names, prepared.serverCa()),
                     new DeviceAdmission(store, codec, prepared.endpoints(), clock), devices, new DeviceTopics(),
-                    clock);
+                    authorizer(store, secret, clock), clock);
         } catch (IOException | RuntimeException e) {
             throw new StartupFailure("cannot listen for devices on " + bindHost + ":" + port + ": "
                     + StartupFailure.rootMessage(e));
@@ -79,6 +84,12 @@ final class DeviceOptions {
             throw new StartupFailure("cannot follow the changes of other nodes: " + StartupFailure.rootMessage(e));
         }
         return endpoint;
+    }
+
+    /** The policies attached to a certificate, and its thing, decide what its connection may do. */
+    private static DeviceAuthorizer authorizer(CertificateStore store, byte[] secret, Clock clock) {
+        return new DeviceAuthorizer(new PolicyService(store, new NamedMarkers(secret), clock),
+                new ThingService(store, new NextTokens(secret), clock), clock);
     }
 
     private static ServerCa serverCa(Path dataDir, Clock clock) throws StartupFailure {

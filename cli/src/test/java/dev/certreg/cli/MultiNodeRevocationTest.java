@@ -52,6 +52,9 @@ class MultiNodeRevocationTest {
     @TempDir
     Path dataDir;
 
+    private static final String ALLOW_ALL = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+            + "\"Action\":\"iot:*\",\"Resource\":\"*\"}]}";
+
     @Test
     void aDeviceOnNodeBIsCutOffWhenItsCertificateIsRevokedOnNodeA() throws Exception {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.start()) {
@@ -60,6 +63,8 @@ class MultiNodeRevocationTest {
             try (ServerProcess nodeA = node(url); ServerProcess nodeB = node(url);
                     IotClient iot = iot(nodeA.endpoint())) {
                 CreateKeysAndCertificateResponse created = iot.createKeysAndCertificate(r -> r.setAsActive(true));
+                iot.createPolicy(r -> r.policyName("allow-all").policyDocument(ALLOW_ALL));
+                iot.attachPolicy(r -> r.policyName("allow-all").target(created.certificateArn()));
                 CountDownLatch lost = new CountDownLatch(1);
                 MqttClient device = connected(nodeB.mqttPort(), created, lost);
                 try {

@@ -1,6 +1,7 @@
 package dev.certreg.mqtt;
 
 import dev.certreg.core.Admission;
+import dev.certreg.core.policy.DeviceSession;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -18,6 +19,8 @@ final class DeviceConnection {
     private volatile String clientId;
     private volatile long versionNumber;
     private volatile DisconnectReason cutReason;
+    private volatile DeviceSession session;
+    private volatile boolean connectAllowed;
 
     DeviceConnection(String peerHost, int peerPort) {
         this.peerHost = peerHost;
@@ -92,5 +95,20 @@ final class DeviceConnection {
     /** True once: whether the caller is the one to report this connection's disconnection. */
     boolean claimDisconnectReport() {
         return disconnectReported.compareAndSet(false, true);
+    }
+
+    /** What the policies see of this connection, once its CONNECT was authorized or refused; else null. */
+    DeviceSession session() {
+        return session;
+    }
+
+    /** Whether the policies allowed the CONNECT of {@link #session()} when it was last decided. */
+    boolean connectAllowed() {
+        return connectAllowed;
+    }
+
+    void authorized(DeviceSession decided, boolean allowed) {
+        this.connectAllowed = allowed;
+        this.session = decided;
     }
 }

@@ -7,6 +7,7 @@ import dev.certreg.core.DeviceCertificate;
 import dev.certreg.core.DeviceCertificateService;
 import dev.certreg.core.DeviceTopics;
 import dev.certreg.core.ServiceException;
+import dev.certreg.core.policy.DeviceAuthorizer;
 import io.moquette.broker.Server;
 import io.moquette.broker.config.IConfig;
 import io.moquette.broker.config.MemoryConfig;
@@ -49,22 +50,26 @@ public final class DeviceEndpoint implements AutoCloseable, CertificateChangeLis
 
     private final DeviceAdmission admission;
     private final DeviceCertificateService devices;
+    private final SessionPolicies policies;
     private final Clock clock;
     private final Connections connections = new Connections();
     private final Server broker = new Server();
     private final EventPublisher events = new EventPublisher(broker);
     private int port;
 
-    private DeviceEndpoint(DeviceAdmission admission, DeviceCertificateService devices, Clock clock) {
+    private DeviceEndpoint(DeviceAdmission admission, DeviceCertificateService devices, SessionPolicies policies,
+            Clock clock) {
         this.admission = admission;
         this.devices = devices;
+        this.policies = policies;
         this.clock = clock;
     }
 
     /** Starts an endpoint; it answers devices when this returns. */
     public static DeviceEndpoint start(DeviceEndpointSettings settings, DeviceAdmission admission,
-            DeviceCertificateService devices, DeviceTopics topics, Clock clock) throws IOException {
-        DeviceEndpoint endpoint = new DeviceEndpoint(admission, devices, clock);
+            DeviceCertificateService devices, DeviceTopics topics, DeviceAuthorizer authorizer, Clock clock)
+            throws IOException {
+        DeviceEndpoint endpoint = new DeviceEndpoint(admission, devices, new SessionPolicies(authorizer), clock);
         endpoint.listen(settings, topics);
         return endpoint;
     }
@@ -72,9 +77,10 @@ public final class DeviceEndpoint implements AutoCloseable, CertificateChangeLis
     private void listen(DeviceEndpointSettings settings, DeviceTopics topics) throws IOException {
         ServerIdentity identity = settings.serverCa().issueServerCertificate(settings.advertisedHosts(), clock);
         RegistryTrustManager trust = new RegistryTrustManager(this);
-        broker.startServer(config(settings), List.of(new LifecycleEvents(connections, events, clock)),
+        LifecycleEvents lifecycle = new LifecycleEvents(connections, events, clock, policies, this::disconnect);
+        broker.startServer(config(settings), List.of(lifecycle),
                 () -> DeviceTls.context(identity, trust, this), (clientId, username, password) -> true,
-                new TopicAuthorizer(connections, topics, this::disconnect));
+                new TopicAuthorizer(connections, topics, policies, this::disconnect));
         connections.connectedClientsFrom(broker::listConnectedClients);
         port = boundPort();
     }
@@ -211,7 +217,8 @@ public final class DeviceEndpoint implements AutoCloseable, CertificateChangeLis
     /**
      * Cuts off the live connections of a certificate that is no longer admitted: UpdateCertificate "disconnects all
      * devices that are using the certificate" when it leaves ACTIVE; certreg does it at once rather than within
-     * minutes.
+     * minutes. A connection whose policies no longer allow its CONNECT (a policy detached, or a new default version)
+     * is cut off too.
      */
     @Override
     public void certificateChanged(String certificateId) {
@@ -220,6 +227,9 @@ public final class DeviceEndpoint implements AutoCloseable, CertificateChangeLis
             if (!admission.stillAdmitted(admitted.certificate().scope(), certificateId)) {
                 LOG.info("device cut off: certificate {} client {} from {}: no longer admitted", certificateId,
                         connection.clientId(), connection.peerHost());
+                connection.cut(DisconnectReason.AUTH_ERROR);
+                disconnect(connection);
+            } else if (!policies.reauthorize(connection)) {
                 connection.cut(DisconnectReason.AUTH_ERROR);
                 disconnect(connection);
             }

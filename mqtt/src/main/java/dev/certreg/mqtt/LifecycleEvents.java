@@ -7,6 +7,7 @@ import io.moquette.interception.messages.InterceptDisconnectMessage;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The presence events of the AWS IoT developer guide's "Lifecycle events": {@code $aws/events/presence/connected/…}
@@ -20,11 +21,16 @@ final class LifecycleEvents extends AbstractInterceptHandler {
     private final Connections connections;
     private final EventPublisher events;
     private final Clock clock;
+    private final SessionPolicies policies;
+    private final Consumer<DeviceConnection> disconnect;
 
-    LifecycleEvents(Connections connections, EventPublisher events, Clock clock) {
+    LifecycleEvents(Connections connections, EventPublisher events, Clock clock, SessionPolicies policies,
+            Consumer<DeviceConnection> disconnect) {
         this.connections = connections;
         this.events = events;
         this.clock = clock;
+        this.policies = policies;
+        this.disconnect = disconnect;
     }
 
     @Override
@@ -46,12 +52,31 @@ final class LifecycleEvents extends AbstractInterceptHandler {
             disconnected(previous, DisconnectReason.DUPLICATE_CLIENTID);
         }
         DeviceConnection current = connections.bound(clientId);
+        if (current != null && current.admitted() != null && !connectAllowed(current, message)) {
+            return;
+        }
         if (current != null && current.admitted() != null && hasEvents(clientId)) {
             Map<String, Object> payload = common(current, "connected");
             payload.put("ipAddress", current.peerHost());
             payload.put("versionNumber", current.versionNumber());
             events.publish(PRESENCE + "connected/" + clientId, payload);
         }
+    }
+
+    /**
+     * The CONNECT's policy decision. The broker has no hook before its CONNACK, so a refused connection is closed
+     * right after it, with no presence event, and nothing it sends before the close is authorized.
+     */
+    private boolean connectAllowed(DeviceConnection connection, InterceptConnectMessage message) {
+        String willTopic = message.isWillFlag() ? message.getWillTopic() : null;
+        if (policies.connect(connection, message.getClientID(), !message.isCleanSession(), willTopic,
+                message.isWillFlag() && message.isWillRetain())) {
+            return true;
+        }
+        connection.claimDisconnectReport();
+        connection.cut(DisconnectReason.AUTH_ERROR);
+        disconnect.accept(connection);
+        return false;
     }
 
     @Override

@@ -9,20 +9,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The broker's publish and subscribe decisions, made by {@link DeviceTopics} for the connection's account. A client
- * publishing to a reserved topic is disconnected, as AWS IoT does ("Reserved topics": an unsupported operation
- * "can result in a terminated connection"). Thread-safe.
+ * The broker's publish and subscribe decisions: reserved topics by {@link DeviceTopics}, everything else by the
+ * connection's policies ({@link SessionPolicies}). A client whose PUBLISH is refused is disconnected, as AWS IoT does
+ * for MQTT 3.1.1 clients, which have no way to be told of a refused publish ("AWS IoT Core policy actions",
+ * "Reserved topics": an unauthorized operation "can result in a terminated connection"); a refused topic filter gets
+ * the SUBACK failure code 0x80. Thread-safe.
  */
 final class TopicAuthorizer implements IAuthorizatorPolicy {
     private static final Logger LOG = LoggerFactory.getLogger(TopicAuthorizer.class);
 
     private final Connections connections;
     private final DeviceTopics topics;
+    private final SessionPolicies policies;
     private final Consumer<DeviceConnection> disconnect;
 
-    TopicAuthorizer(Connections connections, DeviceTopics topics, Consumer<DeviceConnection> disconnect) {
+    TopicAuthorizer(Connections connections, DeviceTopics topics, SessionPolicies policies,
+            Consumer<DeviceConnection> disconnect) {
         this.connections = connections;
         this.topics = topics;
+        this.policies = policies;
         this.disconnect = disconnect;
     }
 
@@ -30,12 +35,18 @@ final class TopicAuthorizer implements IAuthorizatorPolicy {
     public boolean canWrite(Topic topic, String user, String client) {
         DeviceConnection connection = connections.byClientId(client);
         Scope scope = scopeOf(connection);
-        if (scope != null && topics.mayPublish(scope, topic.toString())) {
-            return true;
+        String name = topic.toString();
+        DisconnectReason reason = DisconnectReason.CLIENT_ERROR;
+        if (scope != null && topics.mayPublish(scope, name)) {
+            if (policies.publish(connection, client, name)) {
+                return true;
+            }
+            reason = DisconnectReason.AUTH_ERROR;
+        } else {
+            LOG.info("device publish refused: client {} topic {} is reserved", client, topic);
         }
-        LOG.info("device publish refused: client {} topic {}", client, topic);
         if (connection != null) {
-            connection.cut(DisconnectReason.CLIENT_ERROR);
+            connection.cut(reason);
             disconnect.accept(connection);
         }
         return false;
@@ -43,12 +54,14 @@ final class TopicAuthorizer implements IAuthorizatorPolicy {
 
     @Override
     public boolean canRead(Topic topic, String user, String client) {
-        Scope scope = scopeOf(connections.byClientId(client));
-        boolean allowed = scope != null && topics.maySubscribe(scope, topic.toString());
-        if (!allowed) {
-            LOG.info("device subscribe refused: client {} filter {}", client, topic);
+        DeviceConnection connection = connections.byClientId(client);
+        Scope scope = scopeOf(connection);
+        String filter = topic.toString();
+        if (scope != null && !topics.maySubscribe(scope, filter)) {
+            LOG.info("device subscribe refused: client {} filter {} is reserved", client, filter);
+            return false;
         }
-        return allowed;
+        return scope != null && policies.subscribe(connection, client, filter);
     }
 
     private static Scope scopeOf(DeviceConnection connection) {

@@ -70,6 +70,7 @@ class JustInTimeRegistrationTest {
             assertThat(monitor.received.poll(30, TimeUnit.SECONDS).payload()).contains(Registry.id(newcomer));
 
             registry.devices.update(Registry.SCOPE, Registry.id(newcomer), CertificateStatus.ACTIVE);
+            registry.attach(Registry.ALLOW_ALL, newcomer);
             device.connect();
             device.client.subscribe("fleet/newcomer", 1);
             device.client.publish("fleet/newcomer", "hello".getBytes(), 1, false);

@@ -13,7 +13,12 @@ import dev.certreg.core.DeviceRegistration;
 import dev.certreg.core.DeviceTopics;
 import dev.certreg.core.EndpointService;
 import dev.certreg.core.MarkerCodec;
+import dev.certreg.core.NamedMarkers;
+import dev.certreg.core.NextTokens;
+import dev.certreg.core.PolicyService;
 import dev.certreg.core.Scope;
+import dev.certreg.core.ThingService;
+import dev.certreg.core.policy.DeviceAuthorizer;
 import dev.certreg.core.testing.TestPki;
 import dev.certreg.core.x509.X509Codec;
 import dev.certreg.store.sqlite.SqliteCertificateStore;
@@ -31,6 +36,8 @@ final class Registry implements AutoCloseable {
     final CaCertificateService cas;
     final DeviceCertificateService devices;
     final EndpointService endpoints;
+    final PolicyService policies;
+    final ThingService things;
     final ServerCa serverCa;
     final DeviceEndpoint endpoint;
 
@@ -43,10 +50,13 @@ final class Registry implements AutoCloseable {
         Forward forward = new Forward();
         devices = new DeviceCertificateService(store, codec, lists, Audits.of(clock), forward);
         endpoints = new EndpointService(secret, "localhost", name -> false);
+        policies = new PolicyService(store, new NamedMarkers(secret), clock);
+        things = new ThingService(store, new NextTokens(secret), clock);
         serverCa = ServerCa.generate(clock);
         endpoint = DeviceEndpoint.start(
                 new DeviceEndpointSettings("127.0.0.1", 0, List.of("localhost", "127.0.0.1"), serverCa),
-                new DeviceAdmission(store, codec, endpoints, clock), devices, new DeviceTopics(), clock);
+                new DeviceAdmission(store, codec, endpoints, clock), devices, new DeviceTopics(),
+                new DeviceAuthorizer(policies, things, clock), clock);
         forward.target = endpoint;
     }
 
@@ -59,11 +69,39 @@ final class Registry implements AutoCloseable {
         return ca;
     }
 
-    /** A device certificate of {@code ca}, registered with {@code status}. */
+    /** A device certificate of {@code ca}, registered with {@code status}, allowed everything by its policy. */
     TestPki.Issued registeredDevice(TestPki.Issued ca, String name, CertificateStatus status) {
+        TestPki.Issued device = registeredWithoutPolicy(ca, name, status);
+        attach(ALLOW_ALL, device);
+        return device;
+    }
+
+    /** A device certificate of {@code ca}, registered with {@code status}, with no policy attached. */
+    TestPki.Issued registeredWithoutPolicy(TestPki.Issued ca, String name, CertificateStatus status) {
         TestPki.Issued device = ca.issue(name);
         devices.register(SCOPE, new DeviceRegistration(device.pem(), ca.pem(), null, status));
         return device;
+    }
+
+    /** Attaches the policy named {@code policyName} to a certificate, creating it with {@code document} if new. */
+    void attach(String policyName, String document, TestPki.Issued certificate) {
+        if (!policies.exists(SCOPE, policyName)) {
+            policies.create(SCOPE, policyName, document, List.of());
+        }
+        policies.attach(SCOPE, policyName, SCOPE.certificateArn(id(certificate)));
+    }
+
+    void attach(String[] policy, TestPki.Issued certificate) {
+        attach(policy[0], policy[1], certificate);
+    }
+
+    /** A policy allowing every action on every resource. */
+    static final String[] ALLOW_ALL = {"allow-all", policy("iot:*", "*")};
+
+    /** A policy document with one Allow statement. */
+    static String policy(String action, String resource) {
+        return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"" + action
+                + "\",\"Resource\":\"" + resource + "\"}]}";
     }
 
     static String id(TestPki.Issued issued) {

@@ -1,0 +1,120 @@
+package dev.certreg.mqtt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.certreg.core.CertificateStatus;
+import dev.certreg.core.ThingPrincipalType;
+import dev.certreg.core.testing.TestPki;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** CONNECT, PUBLISH and SUBSCRIBE decided by the policies attached to the certificate, with real Paho clients. */
+class DevicePolicyTest {
+    private static final String ARN = "arn:aws:iot:us-east-1:" + Registry.SCOPE.account() + ":";
+    private static final String SENSORS = "{\"Version\":\"2012-10-17\",\"Statement\":["
+            + "{\"Effect\":\"Allow\",\"Action\":\"iot:Connect\",\"Resource\":\"" + ARN + "client/sensor-*\"},"
+            + "{\"Effect\":\"Allow\",\"Action\":\"iot:Publish\",\"Resource\":\"" + ARN + "topic/sensors/*\"},"
+            + "{\"Effect\":\"Allow\",\"Action\":\"iot:Subscribe\",\"Resource\":\"" + ARN + "topicfilter/sensors/*\"}]}";
+    private static final String OWN_THING = "{\"Version\":\"2012-10-17\",\"Statement\":["
+            + "{\"Effect\":\"Allow\",\"Action\":\"iot:Connect\","
+            + "\"Resource\":\"" + ARN + "client/${iot:Connection.Thing.ThingName}\"}]}";
+
+    @TempDir
+    Path dataDir;
+
+    private Registry registry;
+    private TestPki.Issued ca;
+
+    @BeforeEach
+    void start() throws Exception {
+        registry = new Registry(dataDir, Clock.systemUTC());
+        ca = registry.registeredCa("ca", false);
+    }
+
+    @AfterEach
+    void stop() {
+        registry.close();
+    }
+
+    @Test
+    void aCertificateWithoutPoliciesCannotStayConnected() throws Exception {
+        TestPki.Issued cert = registry.registeredWithoutPolicy(ca, "bare", CertificateStatus.ACTIVE);
+        try (Device device = new Device(registry, "sensor-1", cert)) {
+            assertRefused(device);
+        }
+    }
+
+    @Test
+    void connectIsDecidedOnTheClientId() throws Exception {
+        TestPki.Issued cert = registry.registeredWithoutPolicy(ca, "sensor", CertificateStatus.ACTIVE);
+        registry.attach("sensors", SENSORS, cert);
+        try (Device device = new Device(registry, "sensor-1", cert).connect()) {
+            device.client.subscribe("sensors/1", 1);
+            device.client.publish("sensors/1", "ok".getBytes(), 1, false);
+            assertThat(device.received.poll(10, TimeUnit.SECONDS)).isEqualTo(
+                    new Device.Received("sensors/1", "ok", 1));
+        }
+        try (Device device = new Device(registry, "pump-1", cert)) {
+            assertRefused(device);
+        }
+    }
+
+    @Test
+    void aRefusedTopicFilterGetsTheFailureCode() throws Exception {
+        TestPki.Issued cert = registry.registeredWithoutPolicy(ca, "sensor", CertificateStatus.ACTIVE);
+        registry.attach("sensors", SENSORS, cert);
+        try (Device device = new Device(registry, "sensor-1", cert).connect()) {
+            assertThatThrownBy(() -> device.client.subscribe("pumps/1", 1))
+                    .isInstanceOfSatisfying(MqttException.class,
+                            e -> assertThat(e.getReasonCode()).isEqualTo(MqttException.REASON_CODE_SUBSCRIBE_FAILED));
+            assertThat(device.client.isConnected()).isTrue();
+        }
+    }
+
+    @Test
+    void aRefusedPublishDisconnectsTheClient() throws Exception {
+        TestPki.Issued cert = registry.registeredWithoutPolicy(ca, "sensor", CertificateStatus.ACTIVE);
+        registry.attach("sensors", SENSORS, cert);
+        try (Device device = new Device(registry, "sensor-1", cert).connect()) {
+            device.client.publish("pumps/1", "no".getBytes(), 0, false);
+            assertThat(device.lost.await(10, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void thingVariablesResolveForTheAttachedThingTheClientIdNames() throws Exception {
+        TestPki.Issued cert = registry.registeredWithoutPolicy(ca, "pump", CertificateStatus.ACTIVE);
+        registry.attach("own-thing", OWN_THING, cert);
+        registry.things.create(Registry.SCOPE, "pump-1", null, Map.of(), null);
+        registry.things.create(Registry.SCOPE, "pump-2", null, Map.of(), null);
+        registry.things.attachPrincipal(Registry.SCOPE, "pump-1", Registry.SCOPE.certificateArn(Registry.id(cert)),
+                ThingPrincipalType.NON_EXCLUSIVE_THING);
+        try (Device device = new Device(registry, "pump-1", cert).connect()) {
+            assertThat(device.client.isConnected()).isTrue();
+        }
+        try (Device device = new Device(registry, "pump-2", cert)) {
+            assertRefused(device);
+        }
+    }
+
+    /**
+     * The broker answers CONNECT before its policy decision can run, so a refused client sees either a failed
+     * connect or its connection closed just after.
+     */
+    private static void assertRefused(Device device) throws InterruptedException {
+        try {
+            device.connect();
+        } catch (MqttException refused) {
+            return;
+        }
+        assertThat(device.lost.await(10, TimeUnit.SECONDS)).isTrue();
+    }
+}
