@@ -4,20 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.certreg.core.Scope;
 import dev.certreg.core.ServiceException;
+import dev.certreg.protocol.Member;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * A routed, attributed request, with accessors that check each member against the API model (types, lengths,
- * patterns, enums) and answer InvalidRequestException naming the member. Not thread-safe; one per request.
+ * A routed, attributed request, with one accessor per kind of member: each reads a member where its entry in
+ * {@link dev.certreg.protocol.Members} says it travels, checks it against that entry (required, type, length,
+ * pattern) and answers InvalidRequestException naming the member. Not thread-safe; one per request.
  */
 public final class ApiRequest {
-    private static final Pattern CERTIFICATE_ID = Pattern.compile("(0x)?[a-fA-F0-9]+");
-    private static final Pattern POLICY_NAME = Pattern.compile("[\\w+=,.@-]+");
-
     private final Scope scope;
     private final Map<String, String> pathParameters;
     private final Map<String, String> query;
@@ -38,170 +36,122 @@ public final class ApiRequest {
         return scope;
     }
 
-    /** A certificate id from the path: 64 characters of the model's pattern, lower-cased. */
-    public String certificateId(String label) {
-        String id = pathParameters.get(label);
-        if (id.length() != 64 || !CERTIFICATE_ID.matcher(id).matches()) {
-            throw ServiceException.invalidRequest(
-                    label + " must be 64 hexadecimal characters, got '" + abbreviate(id) + "'");
+    /** A string member, checked against its length range and pattern; null when absent. */
+    public String string(Member member) {
+        return checked(label(member), text(member), member);
+    }
+
+    /** A certificate id from the path, checked against its entry, lower-cased. */
+    public String certificateId(Member member) {
+        String id = pathParameters.get(member.wireName());
+        if (id.length() != member.max() || !member.pattern().matcher(id).matches()) {
+            throw ServiceException.invalidRequest(member.wireName() + " must be " + member.max()
+                    + " hexadecimal characters, got '" + abbreviate(id) + "'");
         }
         return id.toLowerCase(Locale.ROOT);
     }
 
-    /** A policy name from the path: 1 to 128 characters of {@code [\\w+=,.@-]}. */
-    public String policyName(String label) {
-        return checked(label, pathParameters.get(label), 1, 128, POLICY_NAME);
+    /** An enum member, one of {@code type}'s constants; null when absent. */
+    public <E extends Enum<E>> E enumValue(Member member, Class<E> type) {
+        return enumValue(label(member), text(member), type);
     }
 
-    /** A path label as sent, decoded, with no constraint of the model's. */
-    public String pathString(String label) {
-        return pathParameters.get(label);
-    }
-
-    /** A required header, such as {@code x-amzn-iot-principal}, checked against a length range and a pattern. */
-    public String header(String name, String member, int minLength, int maxLength, Pattern pattern) {
-        String value = raw.header(name);
-        if (value == null) {
-            throw ServiceException.invalidRequest(member + " is required (header " + name + ")");
+    /** A boolean member: {@code true} or {@code false} in the query, a JSON boolean in the body; null when absent. */
+    public Boolean bool(Member member) {
+        if (member.location() == Member.Location.BODY) {
+            JsonNode node = bodyMember(member);
+            if (node != null && !node.isBoolean()) {
+                throw ServiceException.invalidRequest(member.wireName() + " must be a boolean");
+            }
+            return node == null ? null : node.booleanValue();
         }
-        return checked(member, value, minLength, maxLength, pattern);
-    }
-
-    /** A path label checked against a length range and a pattern. */
-    public String pathString(String label, int minLength, int maxLength, Pattern pattern) {
-        return checked(label, pathParameters.get(label), minLength, maxLength, pattern);
-    }
-
-    /** A query long integer, or null when absent. */
-    public Long queryLong(String name) {
-        String value = query.get(name);
-        if (value == null) {
-            return null;
+        String value = text(member);
+        if (value != null && !value.equals("true") && !value.equals("false")) {
+            throw ServiceException.invalidRequest(
+                    member.wireName() + " must be true or false, got '" + abbreviate(value) + "'");
         }
+        return value == null ? null : Boolean.valueOf(value);
+    }
+
+    /** An integer member from the query, or null when absent; its range is the service's rule. */
+    public Integer integer(Member member) {
+        Long value = longValue(member);
+        if (value != null && (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE)) {
+            throw notAnInteger(member, query.get(member.wireName()));
+        }
+        return value == null ? null : value.intValue();
+    }
+
+    /** A long member from the query or the body, or null when absent. */
+    public Long longValue(Member member) {
+        if (member.location() == Member.Location.BODY) {
+            JsonNode node = bodyMember(member);
+            if (node != null && (!node.isIntegralNumber() || !node.canConvertToLong())) {
+                throw ServiceException.invalidRequest(member.wireName() + " must be an integer");
+            }
+            return node == null ? null : node.longValue();
+        }
+        String value = text(member);
         try {
-            return Long.valueOf(value);
+            return value == null ? null : Long.valueOf(value);
         } catch (NumberFormatException e) {
-            throw ServiceException.invalidRequest(name + " must be an integer, got '" + abbreviate(value) + "'");
+            throw notAnInteger(member, value);
         }
     }
 
-    /** A body long integer, or null when absent. */
-    public Long bodyLong(String name) {
-        JsonNode node = bodyMember(name, false);
-        if (node == null) {
-            return null;
-        }
-        if (!node.isIntegralNumber() || !node.canConvertToLong()) {
-            throw ServiceException.invalidRequest(name + " must be an integer");
-        }
-        return node.longValue();
-    }
-
-    /** A query boolean: absent, or exactly {@code true} or {@code false}. */
-    public Boolean queryBoolean(String name) {
-        String value = query.get(name);
-        if (value == null) {
-            return null;
-        }
-        if (!value.equals("true") && !value.equals("false")) {
-            throw ServiceException.invalidRequest(name + " must be true or false, got '" + abbreviate(value) + "'");
-        }
-        return Boolean.valueOf(value);
-    }
-
-    /** A query integer, or null when absent. */
-    public Integer queryInteger(String name) {
-        String value = query.get(name);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(value);
-        } catch (NumberFormatException e) {
-            throw ServiceException.invalidRequest(name + " must be an integer, got '" + abbreviate(value) + "'");
-        }
-    }
-
-    /** A query string checked against a length range and a pattern, or null when absent. */
-    public String queryString(String name, int minLength, int maxLength, Pattern pattern) {
-        return checked(name, query.get(name), minLength, maxLength, pattern);
-    }
-
-    /** A query enum value, or null when absent. */
-    public <E extends Enum<E>> E queryEnum(String name, Class<E> type) {
-        return enumValue(name, query.get(name), type);
-    }
-
-    /** A body string of {@code minLength..maxLength} characters; null when absent and not required. */
-    public String bodyString(String name, boolean required, int minLength, int maxLength) {
-        JsonNode node = bodyMember(name, required);
-        if (node == null) {
-            return null;
-        }
-        if (!node.isTextual()) {
-            throw ServiceException.invalidRequest(name + " must be a string");
-        }
-        return checked(name, node.textValue(), minLength, maxLength, null);
-    }
-
-    /** A body boolean, or null when absent. */
-    public Boolean bodyBoolean(String name) {
-        JsonNode node = bodyMember(name, false);
-        if (node == null) {
-            return null;
-        }
-        if (!node.isBoolean()) {
-            throw ServiceException.invalidRequest(name + " must be a boolean");
-        }
-        return node.booleanValue();
-    }
-
-    /** A body enum value, or null when absent. */
-    public <E extends Enum<E>> E bodyEnum(String name, Class<E> type) {
-        JsonNode node = bodyMember(name, false);
-        if (node != null && !node.isTextual()) {
-            throw ServiceException.invalidRequest(name + " must be a string");
-        }
-        return enumValue(name, node == null ? null : node.textValue(), type);
-    }
-
-    /** A body member that must be a JSON object, or null when absent. */
-    public ObjectNode bodyObject(String name) {
-        JsonNode node = bodyMember(name, false);
+    /** A structure member of the body, or null when absent. */
+    public ObjectNode object(Member member) {
+        JsonNode node = bodyMember(member);
         if (node != null && !node.isObject()) {
-            throw ServiceException.invalidRequest(name + " must be a JSON object");
+            throw ServiceException.invalidRequest(member.wireName() + " must be a JSON object");
         }
         return (ObjectNode) node;
     }
 
-    /** A body member that must be a JSON array, or null when absent. */
-    public JsonNode bodyArray(String name) {
-        JsonNode node = bodyMember(name, false);
+    /** A list member of the body, or null when absent. */
+    public JsonNode array(Member member) {
+        JsonNode node = bodyMember(member);
         if (node != null && !node.isArray()) {
-            throw ServiceException.invalidRequest(name + " must be a JSON array");
+            throw ServiceException.invalidRequest(member.wireName() + " must be a JSON array");
         }
         return node;
     }
 
-    private JsonNode bodyMember(String name, boolean required) {
-        JsonNode node = body.get(name);
+    /** A string member of a structure in the body, named {@code parent.member} in errors; null when absent. */
+    static String string(JsonNode parent, String parentName, Member member) {
+        String path = parentName + "." + member.wireName();
+        JsonNode node = parent.get(member.wireName());
         if (node == null || node.isNull()) {
-            if (required) {
-                throw ServiceException.invalidRequest(name + " is required");
-            }
+            return required(path, member, null);
+        }
+        if (!node.isTextual()) {
+            throw ServiceException.invalidRequest(path + " must be a string");
+        }
+        return checked(path, node.textValue(), member);
+    }
+
+    /** A boolean member of a structure in the body, named {@code parent.member} in errors; null when absent. */
+    static Boolean bool(JsonNode parent, String parentName, Member member) {
+        JsonNode node = parent.get(member.wireName());
+        if (node == null || node.isNull()) {
             return null;
         }
-        return node;
+        if (!node.isBoolean()) {
+            throw ServiceException.invalidRequest(parentName + "." + member.wireName() + " must be a boolean");
+        }
+        return node.booleanValue();
     }
 
-    static String checked(String name, String value, int minLength, int maxLength, Pattern pattern) {
+    /** {@code value} checked against {@code member}'s length range and pattern, named {@code name} in errors. */
+    static String checked(String name, String value, Member member) {
         if (value == null) {
             return null;
         }
-        if (value.length() < minLength || value.length() > maxLength) {
-            throw ServiceException.invalidRequest(name + " must have " + minLength + " to " + maxLength
+        if (value.length() < member.min() || value.length() > member.max()) {
+            throw ServiceException.invalidRequest(name + " must have " + member.min() + " to " + member.max()
                     + " characters, got " + value.length());
         }
+        Pattern pattern = member.pattern();
         if (pattern != null && !pattern.matcher(value).matches()) {
             throw ServiceException.invalidRequest(name + " must match " + pattern + ", got '" + abbreviate(value) + "'");
         }
@@ -219,6 +169,48 @@ public final class ApiRequest {
         }
         throw ServiceException.invalidRequest(name + " must be one of " + Arrays.toString(type.getEnumConstants())
                 + ", got '" + abbreviate(value) + "'");
+    }
+
+    private String text(Member member) {
+        String value = switch (member.location()) {
+            case URI -> pathParameters.get(member.wireName());
+            case QUERYSTRING -> query.get(member.wireName());
+            case HEADER -> raw.header(member.wireName());
+            case BODY -> bodyText(member);
+        };
+        return required(label(member), member, value);
+    }
+
+    private String bodyText(Member member) {
+        JsonNode node = bodyMember(member);
+        if (node != null && !node.isTextual()) {
+            throw ServiceException.invalidRequest(member.wireName() + " must be a string");
+        }
+        return node == null ? null : node.textValue();
+    }
+
+    private JsonNode bodyMember(Member member) {
+        JsonNode node = body.get(member.wireName());
+        return required(member.wireName(), member, node == null || node.isNull() ? null : node);
+    }
+
+    private static <T> T required(String label, Member member, T value) {
+        if (value == null && member.required()) {
+            throw ServiceException.invalidRequest(member.location() == Member.Location.HEADER
+                    ? label + " is required (header " + member.wireName() + ")"
+                    : label + " is required");
+        }
+        return value;
+    }
+
+    /** How errors name a member: a header by the model's member name, anything else by its name on the wire. */
+    private static String label(Member member) {
+        return member.location() == Member.Location.HEADER ? member.name() : member.wireName();
+    }
+
+    private static ServiceException notAnInteger(Member member, String value) {
+        return ServiceException.invalidRequest(
+                member.wireName() + " must be an integer, got '" + abbreviate(value) + "'");
     }
 
     private static String abbreviate(String value) {

@@ -10,15 +10,14 @@ import dev.certreg.core.TestAuthorizationService;
 import dev.certreg.core.TestAuthorizationService.AuthCheck;
 import dev.certreg.core.policy.AuthActionType;
 import dev.certreg.core.policy.AuthResult;
+import dev.certreg.protocol.Member;
+import dev.certreg.protocol.Members.AuthInfo;
+import dev.certreg.protocol.Members.TestAuthorization;
 import java.util.ArrayList;
 import java.util.List;
 
 /** TestAuthorization: {@code POST /test-authorization}. */
 final class AuthorizationResource {
-    private static final int AUTH_INFOS_MAX = 10;
-    private static final int RESOURCE_MAX = 2048;
-    private static final int PRINCIPAL_MAX = 2048;
-    private static final int POLICY_NAME_MAX = 128;
 
     private final TestAuthorizationService service;
 
@@ -28,11 +27,13 @@ final class AuthorizationResource {
 
     ObjectNode test(ApiRequest request) {
         Scope scope = request.scope();
-        List<AuthCheck> checks = checks(request.bodyArray("authInfos"));
-        List<AuthResult> results = service.test(scope, request.bodyString("principal", false, 1, PRINCIPAL_MAX),
-                request.queryString("clientId", 0, Integer.MAX_VALUE, null), checks,
-                names(request.bodyArray("policyNamesToAdd"), "policyNamesToAdd"),
-                names(request.bodyArray("policyNamesToSkip"), "policyNamesToSkip"));
+        List<AuthCheck> checks = checks(request.array(TestAuthorization.AUTH_INFOS));
+        List<AuthResult> results = service.test(scope, request.string(TestAuthorization.PRINCIPAL),
+                request.string(TestAuthorization.CLIENT_ID), checks,
+                names(request.array(TestAuthorization.POLICY_NAMES_TO_ADD), "policyNamesToAdd",
+                        TestAuthorization.POLICY_NAMES_TO_ADD_MEMBER),
+                names(request.array(TestAuthorization.POLICY_NAMES_TO_SKIP), "policyNamesToSkip",
+                        TestAuthorization.POLICY_NAMES_TO_SKIP_MEMBER));
         ObjectNode body = Json.object();
         ArrayNode rendered = body.putArray("authResults");
         for (int i = 0; i < results.size(); i++) {
@@ -42,8 +43,10 @@ final class AuthorizationResource {
     }
 
     private static List<AuthCheck> checks(JsonNode infos) {
-        if (infos == null || infos.isEmpty() || infos.size() > AUTH_INFOS_MAX) {
-            throw ServiceException.invalidRequest("authInfos must hold 1 to " + AUTH_INFOS_MAX + " items");
+        Member member = TestAuthorization.AUTH_INFOS;
+        if (infos == null || infos.size() < member.min() || infos.size() > member.max()) {
+            throw ServiceException.invalidRequest(
+                    member.wireName() + " must hold " + member.min() + " to " + member.max() + " items");
         }
         List<AuthCheck> checks = new ArrayList<>();
         for (JsonNode info : infos) {
@@ -55,25 +58,26 @@ final class AuthorizationResource {
                 throw ServiceException.invalidRequest("each authInfo needs an actionType");
             }
             AuthActionType actionType = ApiRequest.enumValue("actionType", type.textValue(), AuthActionType.class);
-            checks.add(new AuthCheck(actionType, strings(info.get("resources"), "resources", RESOURCE_MAX)));
+            List<String> resources = strings(info.get("resources"), "resources", AuthInfo.RESOURCES_MEMBER);
+            checks.add(new AuthCheck(actionType, resources));
         }
         return checks;
     }
 
-    private static List<String> names(JsonNode names, String member) {
-        return names == null ? List.of() : strings(names, member, POLICY_NAME_MAX);
+    private static List<String> names(JsonNode names, String member, Member item) {
+        return names == null ? List.of() : strings(names, member, item);
     }
 
-    private static List<String> strings(JsonNode array, String member, int maxLength) {
+    private static List<String> strings(JsonNode array, String member, Member item) {
         if (array == null || !array.isArray()) {
             throw ServiceException.invalidRequest(member + " must be a list of strings");
         }
         List<String> values = new ArrayList<>();
-        for (JsonNode item : array) {
-            if (!item.isTextual()) {
+        for (JsonNode value : array) {
+            if (!value.isTextual()) {
                 throw ServiceException.invalidRequest(member + " must be a list of strings");
             }
-            values.add(ApiRequest.checked(member, item.textValue(), 1, maxLength, null));
+            values.add(ApiRequest.checked(member, value.textValue(), item));
         }
         return values;
     }

@@ -1,6 +1,5 @@
 package dev.certreg.server;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.certreg.core.AutoRegistrationStatus;
 import dev.certreg.core.CaCertificate;
@@ -9,15 +8,20 @@ import dev.certreg.core.CaCertificateStatus;
 import dev.certreg.core.CaRegistration;
 import dev.certreg.core.CaUpdate;
 import dev.certreg.core.CertificateMode;
+import dev.certreg.core.ListQuery;
 import dev.certreg.core.ListedCertificate;
 import dev.certreg.core.RegistrationConfig;
 import dev.certreg.core.Scope;
-import dev.certreg.core.ServiceException;
-import java.util.regex.Pattern;
+import dev.certreg.protocol.Members;
+import dev.certreg.protocol.Members.DeleteCACertificate;
+import dev.certreg.protocol.Members.DescribeCACertificate;
+import dev.certreg.protocol.Members.ListCACertificates;
+import dev.certreg.protocol.Members.RegisterCACertificate;
+import dev.certreg.protocol.Members.UpdateCACertificate;
 
 /** CA certificates: {@code /cacertificate…} and {@code /cacertificates}. */
 final class CaCertificateResource {
-    private static final Pattern TEMPLATE_NAME = Pattern.compile("^[0-9A-Za-z_-]+$");
+    private static final String CONFIG = "registrationConfig";
 
     private final CaCertificateService service;
 
@@ -27,13 +31,13 @@ final class CaCertificateResource {
 
     ObjectNode register(ApiRequest request) {
         CaRegistration registration = new CaRegistration(
-                request.bodyString("caCertificate", true, 1, CertificateResource.PEM_MAX),
-                request.bodyString("verificationCertificate", false, 1, CertificateResource.PEM_MAX),
-                Boolean.TRUE.equals(request.queryBoolean("setAsActive")),
-                Boolean.TRUE.equals(request.queryBoolean("allowAutoRegistration")),
-                registrationConfig(request.bodyObject("registrationConfig")),
-                TagParameters.tags("tags", request.bodyArray("tags")),
-                request.bodyEnum("certificateMode", CertificateMode.class));
+                request.string(RegisterCACertificate.CA_CERTIFICATE),
+                request.string(RegisterCACertificate.VERIFICATION_CERTIFICATE),
+                Boolean.TRUE.equals(request.bool(RegisterCACertificate.SET_AS_ACTIVE)),
+                Boolean.TRUE.equals(request.bool(RegisterCACertificate.ALLOW_AUTO_REGISTRATION)),
+                registrationConfig(request.object(RegisterCACertificate.REGISTRATION_CONFIG)),
+                TagParameters.tags("tags", request.array(RegisterCACertificate.TAGS)),
+                request.enumValue(RegisterCACertificate.CERTIFICATE_MODE, CertificateMode.class));
         return CertificateResource.registered(service.register(request.scope(), registration));
     }
 
@@ -42,24 +46,14 @@ final class CaCertificateResource {
             return null;
         }
         return new RegistrationConfig(
-                text(node, "registrationConfig.templateBody", 0, 10240, null),
-                text(node, "registrationConfig.roleArn", 20, 2048, null),
-                text(node, "registrationConfig.templateName", 1, 36, TEMPLATE_NAME));
-    }
-
-    private static String text(JsonNode parent, String path, int min, int max, Pattern pattern) {
-        JsonNode node = parent.get(path.substring(path.indexOf('.') + 1));
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isTextual()) {
-            throw ServiceException.invalidRequest(path + " must be a string");
-        }
-        return ApiRequest.checked(path, node.textValue(), min, max, pattern);
+                ApiRequest.string(node, CONFIG, Members.RegistrationConfig.TEMPLATE_BODY),
+                ApiRequest.string(node, CONFIG, Members.RegistrationConfig.ROLE_ARN),
+                ApiRequest.string(node, CONFIG, Members.RegistrationConfig.TEMPLATE_NAME));
     }
 
     ObjectNode describe(ApiRequest request) {
-        CaCertificate ca = service.describe(request.scope(), request.certificateId("caCertificateId"));
+        String id = request.certificateId(DescribeCACertificate.CERTIFICATE_ID);
+        CaCertificate ca = service.describe(request.scope(), id);
         ObjectNode description = Json.object();
         description.put("certificateArn", ca.arn());
         description.put("certificateId", ca.certificateId());
@@ -86,26 +80,27 @@ final class CaCertificateResource {
     }
 
     ObjectNode update(ApiRequest request) {
-        String id = request.certificateId("caCertificateId");
+        String id = request.certificateId(UpdateCACertificate.CERTIFICATE_ID);
         CaUpdate update = new CaUpdate(
-                request.queryEnum("newStatus", CaCertificateStatus.class),
-                request.queryEnum("newAutoRegistrationStatus", AutoRegistrationStatus.class),
-                registrationConfig(request.bodyObject("registrationConfig")),
-                Boolean.TRUE.equals(request.bodyBoolean("removeAutoRegistration")));
+                request.enumValue(UpdateCACertificate.NEW_STATUS, CaCertificateStatus.class),
+                request.enumValue(UpdateCACertificate.NEW_AUTO_REGISTRATION_STATUS, AutoRegistrationStatus.class),
+                registrationConfig(request.object(UpdateCACertificate.REGISTRATION_CONFIG)),
+                Boolean.TRUE.equals(request.bool(UpdateCACertificate.REMOVE_AUTO_REGISTRATION)));
         service.update(request.scope(), id, update);
         return Json.object();
     }
 
     ObjectNode delete(ApiRequest request) {
-        service.delete(request.scope(), request.certificateId("caCertificateId"));
+        service.delete(request.scope(), request.certificateId(DeleteCACertificate.CERTIFICATE_ID));
         return Json.object();
     }
 
     ObjectNode list(ApiRequest request) {
         Scope scope = request.scope();
-        String templateName = request.queryString("templateName", 1, 36, TEMPLATE_NAME);
-        return ListParameters.render(service.list(scope, templateName, ListParameters.query(request)),
-                c -> item(scope, c));
+        String templateName = request.string(ListCACertificates.TEMPLATE_NAME);
+        ListQuery query = ListParameters.query(request, ListCACertificates.PAGE_SIZE, ListCACertificates.MARKER,
+                ListCACertificates.ASCENDING_ORDER);
+        return ListParameters.render(service.list(scope, templateName, query), c -> item(scope, c));
     }
 
     private static ObjectNode item(Scope scope, ListedCertificate c) {

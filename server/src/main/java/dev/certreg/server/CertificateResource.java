@@ -8,11 +8,20 @@ import dev.certreg.core.DeviceRegistration;
 import dev.certreg.core.IssuedCertificate;
 import dev.certreg.core.IssuedCertificateService;
 import dev.certreg.core.KeysAndCertificate;
+import dev.certreg.core.ListQuery;
 import dev.certreg.core.ListedCertificate;
 import dev.certreg.core.Registered;
 import dev.certreg.core.Scope;
-import dev.certreg.core.ServiceException;
 import dev.certreg.core.TransferData;
+import dev.certreg.protocol.Members.CreateCertificateFromCsr;
+import dev.certreg.protocol.Members.CreateKeysAndCertificate;
+import dev.certreg.protocol.Members.DeleteCertificate;
+import dev.certreg.protocol.Members.DescribeCertificate;
+import dev.certreg.protocol.Members.ListCertificates;
+import dev.certreg.protocol.Members.ListCertificatesByCA;
+import dev.certreg.protocol.Members.RegisterCertificate;
+import dev.certreg.protocol.Members.RegisterCertificateWithoutCA;
+import dev.certreg.protocol.Members.UpdateCertificate;
 import java.time.Instant;
 
 /**
@@ -20,9 +29,6 @@ import java.time.Instant;
  * the registry issues ({@code POST /certificates} from a CSR, {@code /keys-and-certificate}).
  */
 final class CertificateResource {
-    static final int PEM_MAX = 65536;
-    static final int CSR_MAX = 4096;
-
     private final DeviceCertificateService service;
     private final IssuedCertificateService issuing;
 
@@ -33,7 +39,7 @@ final class CertificateResource {
 
     ObjectNode createKeysAndCertificate(ApiRequest request) {
         KeysAndCertificate created =
-                issuing.createKeysAndCertificate(request.scope(), request.queryBoolean("setAsActive"));
+                issuing.createKeysAndCertificate(request.scope(), request.bool(CreateKeysAndCertificate.SET_AS_ACTIVE));
         ObjectNode body = issued(created.certificate());
         // Capitalised, unlike every other member: the API model spells KeyPair's members so.
         ObjectNode keyPair = body.putObject("keyPair");
@@ -43,8 +49,9 @@ final class CertificateResource {
     }
 
     ObjectNode createFromCsr(ApiRequest request) {
-        String csr = request.bodyString("certificateSigningRequest", true, 1, CSR_MAX);
-        return issued(issuing.createFromCsr(request.scope(), csr, request.queryBoolean("setAsActive")));
+        String csr = request.string(CreateCertificateFromCsr.CERTIFICATE_SIGNING_REQUEST);
+        return issued(issuing.createFromCsr(
+                request.scope(), csr, request.bool(CreateCertificateFromCsr.SET_AS_ACTIVE)));
     }
 
     private static ObjectNode issued(IssuedCertificate issued) {
@@ -57,17 +64,17 @@ final class CertificateResource {
 
     ObjectNode register(ApiRequest request) {
         DeviceRegistration registration = new DeviceRegistration(
-                request.bodyString("certificatePem", true, 1, PEM_MAX),
-                request.bodyString("caCertificatePem", false, 1, PEM_MAX),
-                request.queryBoolean("setAsActive"),
-                request.bodyEnum("status", CertificateStatus.class));
+                request.string(RegisterCertificate.CERTIFICATE_PEM),
+                request.string(RegisterCertificate.CA_CERTIFICATE_PEM),
+                request.bool(RegisterCertificate.SET_AS_ACTIVE),
+                request.enumValue(RegisterCertificate.STATUS, CertificateStatus.class));
         return registered(service.register(request.scope(), registration));
     }
 
     ObjectNode registerWithoutCa(ApiRequest request) {
         DeviceRegistration registration = new DeviceRegistration(
-                request.bodyString("certificatePem", true, 1, PEM_MAX), null, null,
-                request.bodyEnum("status", CertificateStatus.class));
+                request.string(RegisterCertificateWithoutCA.CERTIFICATE_PEM), null, null,
+                request.enumValue(RegisterCertificateWithoutCA.STATUS, CertificateStatus.class));
         return registered(service.registerWithoutCa(request.scope(), registration));
     }
 
@@ -79,7 +86,8 @@ final class CertificateResource {
     }
 
     ObjectNode describe(ApiRequest request) {
-        DeviceCertificate c = service.describe(request.scope(), request.certificateId("certificateId"));
+        String id = request.certificateId(DescribeCertificate.CERTIFICATE_ID);
+        DeviceCertificate c = service.describe(request.scope(), id);
         ObjectNode description = Json.object();
         // The caller's ARN even while a transfer to it is pending, as TransferCertificate's transferredCertificateArn.
         description.put("certificateArn", request.scope().certificateArn(c.certificateId()));
@@ -118,31 +126,31 @@ final class CertificateResource {
     }
 
     ObjectNode update(ApiRequest request) {
-        String id = request.certificateId("certificateId");
-        CertificateStatus newStatus = request.queryEnum("newStatus", CertificateStatus.class);
-        if (newStatus == null) {
-            throw ServiceException.invalidRequest("newStatus is required");
-        }
+        String id = request.certificateId(UpdateCertificate.CERTIFICATE_ID);
+        CertificateStatus newStatus = request.enumValue(UpdateCertificate.NEW_STATUS, CertificateStatus.class);
         service.update(request.scope(), id, newStatus);
         return Json.object();
     }
 
     ObjectNode delete(ApiRequest request) {
-        String id = request.certificateId("certificateId");
-        service.delete(request.scope(), id, Boolean.TRUE.equals(request.queryBoolean("forceDelete")));
+        String id = request.certificateId(DeleteCertificate.CERTIFICATE_ID);
+        service.delete(request.scope(), id, Boolean.TRUE.equals(request.bool(DeleteCertificate.FORCE_DELETE)));
         return Json.object();
     }
 
     ObjectNode list(ApiRequest request) {
         Scope scope = request.scope();
-        return ListParameters.render(service.list(scope, ListParameters.query(request)), c -> item(scope, c));
+        ListQuery query = ListParameters.query(request, ListCertificates.PAGE_SIZE, ListCertificates.MARKER,
+                ListCertificates.ASCENDING_ORDER);
+        return ListParameters.render(service.list(scope, query), c -> item(scope, c));
     }
 
     ObjectNode listByCa(ApiRequest request) {
         Scope scope = request.scope();
-        String caId = request.certificateId("caCertificateId");
-        return ListParameters.render(
-                service.listByCa(scope, caId, ListParameters.query(request)), c -> item(scope, c));
+        String caId = request.certificateId(ListCertificatesByCA.CA_CERTIFICATE_ID);
+        ListQuery query = ListParameters.query(request, ListCertificatesByCA.PAGE_SIZE, ListCertificatesByCA.MARKER,
+                ListCertificatesByCA.ASCENDING_ORDER);
+        return ListParameters.render(service.listByCa(scope, caId, query), c -> item(scope, c));
     }
 
     private static ObjectNode item(Scope scope, ListedCertificate c) {

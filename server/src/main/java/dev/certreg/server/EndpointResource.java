@@ -2,11 +2,10 @@ package dev.certreg.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.certreg.core.EndpointService;
+import dev.certreg.protocol.Members.DescribeEndpoint;
 
 /** {@code /endpoint}: DescribeEndpoint. */
 final class EndpointResource {
-    private static final int TYPE_MAX = 128;
-
     private final EndpointService service;
 
     EndpointResource(EndpointService service) {
@@ -14,7 +13,7 @@ final class EndpointResource {
     }
 
     ObjectNode describe(ApiRequest request) {
-        String type = request.queryString("endpointType", 0, TYPE_MAX, null);
+        String type = request.string(DescribeEndpoint.ENDPOINT_TYPE);
         ObjectNode body = Json.object();
         body.put("endpointAddress", service.describeEndpoint(request.scope(), type));
         return body;

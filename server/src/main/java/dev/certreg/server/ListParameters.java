@@ -5,24 +5,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.certreg.core.ListQuery;
 import dev.certreg.core.ListResult;
 import dev.certreg.core.ListedCertificate;
+import dev.certreg.protocol.Member;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /** The paging members the list operations share, read from the query and written to the response. */
 final class ListParameters {
-    private static final Pattern MARKER = Pattern.compile("[A-Za-z0-9+/]+={0,2}");
-
     private ListParameters() {}
 
-    /** {@code pageSize}, {@code marker} and {@code isAscendingOrder}; the page size range is the service's rule. */
-    static ListQuery query(ApiRequest request) {
-        return new ListQuery(request.queryInteger("pageSize"), marker(request),
-                Boolean.TRUE.equals(request.queryBoolean("isAscendingOrder")));
-    }
-
-    /** {@code marker}: at most 1024 characters of base64. */
-    static String marker(ApiRequest request) {
-        return request.queryString("marker", 1, 1024, MARKER);
+    /** The paging members of one list operation, read in the order the service checks them. */
+    static ListQuery query(ApiRequest request, Member pageSize, Member marker, Member ascendingOrder) {
+        return new ListQuery(request.integer(pageSize), request.string(marker),
+                Boolean.TRUE.equals(request.bool(ascendingOrder)));
     }
 
     /** {@code {"certificates": [...], "nextMarker": ...}} with each item rendered by {@code item}. */

@@ -9,7 +9,24 @@ import dev.certreg.core.Policy;
 import dev.certreg.core.PolicyService;
 import dev.certreg.core.PolicyVersion;
 import dev.certreg.core.Scope;
-import java.util.regex.Pattern;
+import dev.certreg.protocol.Member;
+import dev.certreg.protocol.Members.AttachPolicy;
+import dev.certreg.protocol.Members.AttachPrincipalPolicy;
+import dev.certreg.protocol.Members.CreatePolicy;
+import dev.certreg.protocol.Members.CreatePolicyVersion;
+import dev.certreg.protocol.Members.DeletePolicy;
+import dev.certreg.protocol.Members.DeletePolicyVersion;
+import dev.certreg.protocol.Members.DetachPolicy;
+import dev.certreg.protocol.Members.DetachPrincipalPolicy;
+import dev.certreg.protocol.Members.GetPolicy;
+import dev.certreg.protocol.Members.GetPolicyVersion;
+import dev.certreg.protocol.Members.ListAttachedPolicies;
+import dev.certreg.protocol.Members.ListPolicies;
+import dev.certreg.protocol.Members.ListPolicyPrincipals;
+import dev.certreg.protocol.Members.ListPolicyVersions;
+import dev.certreg.protocol.Members.ListPrincipalPolicies;
+import dev.certreg.protocol.Members.ListTargetsForPolicy;
+import dev.certreg.protocol.Members.SetDefaultPolicyVersion;
 
 /**
  * Policies: {@code /policies…}, {@code /target-policies}, {@code /attached-policies}, {@code /policy-targets} and the
@@ -17,12 +34,6 @@ import java.util.regex.Pattern;
  * a header.
  */
 final class PolicyResource {
-    /** The model's PolicyDocument maximum; the service's own limit, far lower, is the service's rule. */
-    static final int DOCUMENT_MAX = 404600;
-    private static final Pattern POLICY_NAME = Pattern.compile("[\\w+=,.@-]+");
-    private static final Pattern ANY = Pattern.compile("(?s).*");
-    private static final int PRINCIPAL_MAX = 2048;
-
     private final PolicyService service;
 
     PolicyResource(PolicyService service) {
@@ -30,10 +41,10 @@ final class PolicyResource {
     }
 
     ObjectNode create(ApiRequest request) {
-        String name = request.policyName("policyName");
-        Policy policy = service.create(request.scope(), name,
-                request.bodyString("policyDocument", true, 0, DOCUMENT_MAX),
-                TagParameters.tags("tags", request.bodyArray("tags")));
+        String name = request.string(CreatePolicy.POLICY_NAME);
+        // The service's own document limit, far below the model's maximum, is the service's rule.
+        Policy policy = service.create(request.scope(), name, request.string(CreatePolicy.POLICY_DOCUMENT),
+                TagParameters.tags("tags", request.array(CreatePolicy.TAGS)));
         ObjectNode body = Json.object();
         body.put("policyName", policy.name());
         body.put("policyArn", policy.arn());
@@ -43,7 +54,7 @@ final class PolicyResource {
     }
 
     ObjectNode get(ApiRequest request) {
-        Policy policy = service.get(request.scope(), request.policyName("policyName"));
+        Policy policy = service.get(request.scope(), request.string(GetPolicy.POLICY_NAME));
         ObjectNode body = Json.object();
         body.put("policyName", policy.name());
         body.put("policyArn", policy.arn());
@@ -57,19 +68,21 @@ final class PolicyResource {
 
     ObjectNode list(ApiRequest request) {
         Scope scope = request.scope();
-        return policies(scope, service.list(scope, ListParameters.query(request)));
+        ListQuery query = ListParameters.query(request, ListPolicies.PAGE_SIZE, ListPolicies.MARKER,
+                ListPolicies.ASCENDING_ORDER);
+        return policies(scope, service.list(scope, query));
     }
 
     ObjectNode delete(ApiRequest request) {
-        service.delete(request.scope(), request.policyName("policyName"));
+        service.delete(request.scope(), request.string(DeletePolicy.POLICY_NAME));
         return Json.object();
     }
 
     ObjectNode createVersion(ApiRequest request) {
-        String name = request.policyName("policyName");
+        String name = request.string(CreatePolicyVersion.POLICY_NAME);
         PolicyVersion version = service.createVersion(request.scope(), name,
-                request.bodyString("policyDocument", true, 0, DOCUMENT_MAX),
-                Boolean.TRUE.equals(request.queryBoolean("setAsDefault")));
+                request.string(CreatePolicyVersion.POLICY_DOCUMENT),
+                Boolean.TRUE.equals(request.bool(CreatePolicyVersion.SET_AS_DEFAULT)));
         ObjectNode body = Json.object();
         body.put("policyArn", Policy.arn(request.scope(), name));
         body.put("policyDocument", version.document());
@@ -79,8 +92,8 @@ final class PolicyResource {
     }
 
     ObjectNode getVersion(ApiRequest request) {
-        DescribedVersion described = service.getVersion(request.scope(), request.policyName("policyName"),
-                request.pathString("policyVersionId"));
+        DescribedVersion described = service.getVersion(request.scope(),
+                request.string(GetPolicyVersion.POLICY_NAME), request.string(GetPolicyVersion.POLICY_VERSION_ID));
         Policy policy = described.policy();
         PolicyVersion version = described.version();
         ObjectNode body = Json.object();
@@ -98,7 +111,8 @@ final class PolicyResource {
     ObjectNode listVersions(ApiRequest request) {
         ObjectNode body = Json.object();
         ArrayNode versions = body.putArray("policyVersions");
-        for (PolicyVersion version : service.listVersions(request.scope(), request.policyName("policyName"))) {
+        String name = request.string(ListPolicyVersions.POLICY_NAME);
+        for (PolicyVersion version : service.listVersions(request.scope(), name)) {
             ObjectNode item = versions.addObject();
             item.put("versionId", Long.toString(version.versionId()));
             item.put("isDefaultVersion", version.isDefault());
@@ -108,72 +122,75 @@ final class PolicyResource {
     }
 
     ObjectNode setDefaultVersion(ApiRequest request) {
-        service.setDefaultVersion(request.scope(), request.policyName("policyName"),
-                request.pathString("policyVersionId"));
+        service.setDefaultVersion(request.scope(), request.string(SetDefaultPolicyVersion.POLICY_NAME),
+                request.string(SetDefaultPolicyVersion.POLICY_VERSION_ID));
         return Json.object();
     }
 
     ObjectNode deleteVersion(ApiRequest request) {
-        service.deleteVersion(request.scope(), request.policyName("policyName"),
-                request.pathString("policyVersionId"));
+        service.deleteVersion(request.scope(), request.string(DeletePolicyVersion.POLICY_NAME),
+                request.string(DeletePolicyVersion.POLICY_VERSION_ID));
         return Json.object();
     }
 
     ObjectNode attach(ApiRequest request) {
-        service.attach(request.scope(), request.policyName("policyName"), target(request));
+        service.attach(request.scope(), request.string(AttachPolicy.POLICY_NAME),
+                request.string(AttachPolicy.TARGET));
         return Json.object();
     }
 
     ObjectNode detach(ApiRequest request) {
-        service.detach(request.scope(), request.policyName("policyName"), target(request));
+        service.detach(request.scope(), request.string(DetachPolicy.POLICY_NAME),
+                request.string(DetachPolicy.TARGET));
         return Json.object();
-    }
-
-    private static String target(ApiRequest request) {
-        return request.bodyString("target", true, 1, PRINCIPAL_MAX);
     }
 
     ObjectNode listAttached(ApiRequest request) {
         // recursive only reaches thing groups' parents; certreg's targets are certificates. Still checked for type.
-        request.queryBoolean("recursive");
+        request.bool(ListAttachedPolicies.RECURSIVE);
         Scope scope = request.scope();
-        ListQuery query = attachmentOrder(request);
-        return policies(scope, service.listAttached(scope, request.pathString("target"), query));
+        String target = request.string(ListAttachedPolicies.TARGET);
+        ListQuery query = attachmentOrder(request, ListAttachedPolicies.PAGE_SIZE, ListAttachedPolicies.MARKER);
+        return policies(scope, service.listAttached(scope, target, query));
     }
 
     ObjectNode listTargets(ApiRequest request) {
-        ListQuery query = attachmentOrder(request);
-        NamedList targets = service.listTargets(request.scope(), request.policyName("policyName"), query);
+        String name = request.string(ListTargetsForPolicy.POLICY_NAME);
+        ListQuery query = attachmentOrder(request, ListTargetsForPolicy.PAGE_SIZE, ListTargetsForPolicy.MARKER);
+        NamedList targets = service.listTargets(request.scope(), name, query);
         return names("targets", targets);
     }
 
     /** The paging of the attachment lists that have no order member: oldest attachment first. */
-    private static ListQuery attachmentOrder(ApiRequest request) {
-        return new ListQuery(request.queryInteger("pageSize"), ListParameters.marker(request), true);
+    private static ListQuery attachmentOrder(ApiRequest request, Member pageSize, Member marker) {
+        return new ListQuery(request.integer(pageSize), request.string(marker), true);
     }
 
     ObjectNode attachPrincipal(ApiRequest request) {
-        service.attach(request.scope(), request.policyName("policyName"), principal(request));
+        service.attach(request.scope(), request.string(AttachPrincipalPolicy.POLICY_NAME),
+                request.string(AttachPrincipalPolicy.PRINCIPAL));
         return Json.object();
     }
 
     ObjectNode detachPrincipal(ApiRequest request) {
-        service.detachPrincipal(request.scope(), request.policyName("policyName"), principal(request));
+        service.detachPrincipal(request.scope(), request.string(DetachPrincipalPolicy.POLICY_NAME),
+                request.string(DetachPrincipalPolicy.PRINCIPAL));
         return Json.object();
     }
 
     ObjectNode listPrincipalPolicies(ApiRequest request) {
         Scope scope = request.scope();
-        return policies(scope, service.listAttached(scope, principal(request), ListParameters.query(request)));
+        String principal = request.string(ListPrincipalPolicies.PRINCIPAL);
+        ListQuery query = ListParameters.query(request, ListPrincipalPolicies.PAGE_SIZE,
+                ListPrincipalPolicies.MARKER, ListPrincipalPolicies.ASCENDING_ORDER);
+        return policies(scope, service.listAttached(scope, principal, query));
     }
 
     ObjectNode listPolicyPrincipals(ApiRequest request) {
-        String name = request.header("x-amzn-iot-policy", "policyName", 1, 128, POLICY_NAME);
-        return names("principals", service.listTargets(request.scope(), name, ListParameters.query(request)));
-    }
-
-    private static String principal(ApiRequest request) {
-        return request.header("x-amzn-iot-principal", "principal", 1, PRINCIPAL_MAX, ANY);
+        String name = request.string(ListPolicyPrincipals.POLICY_NAME);
+        ListQuery query = ListParameters.query(request, ListPolicyPrincipals.PAGE_SIZE, ListPolicyPrincipals.MARKER,
+                ListPolicyPrincipals.ASCENDING_ORDER);
+        return names("principals", service.listTargets(request.scope(), name, query));
     }
 
     private static ObjectNode policies(Scope scope, NamedList list) {

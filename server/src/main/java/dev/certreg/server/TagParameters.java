@@ -5,14 +5,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.certreg.core.ServiceException;
 import dev.certreg.core.Tag;
+import dev.certreg.protocol.Members;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** The model's Tag shape ({@code {"Key", "Value"}}, capitalised) and TagKey constraints, read and written. */
 final class TagParameters {
-    static final Pattern KEY = Pattern.compile("^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$");
-
     private TagParameters() {}
 
     /** A list of Tag objects, or an empty list when {@code array} is null. */
@@ -25,11 +23,8 @@ final class TagParameters {
             if (!tag.isObject()) {
                 throw ServiceException.invalidRequest("each of " + member + " must be an object {\"Key\", \"Value\"}");
             }
-            String key = text(tag, member + ".Key", 1, 128, KEY);
-            if (key == null) {
-                throw ServiceException.invalidRequest(member + ".Key is required");
-            }
-            tags.add(new Tag(key, text(tag, member + ".Value", 0, 256, null)));
+            String key = ApiRequest.string(tag, member, Members.Tag.KEY);
+            tags.add(new Tag(key, ApiRequest.string(tag, member, Members.Tag.VALUE)));
         }
         return tags;
     }
@@ -41,7 +36,7 @@ final class TagParameters {
             if (!key.isTextual()) {
                 throw ServiceException.invalidRequest("each of " + member + " must be a string");
             }
-            keys.add(ApiRequest.checked(member, key.textValue(), 1, 128, KEY));
+            keys.add(ApiRequest.checked(member, key.textValue(), Members.UntagResource.TAG_KEYS_MEMBER));
         }
         return keys;
     }
@@ -53,17 +48,5 @@ final class TagParameters {
             Json.putIfPresent(node, "Value", tag.value());
         }
         return array;
-    }
-
-    /** A string member of {@code parent} named by the last part of {@code path}, checked; null when absent. */
-    static String text(JsonNode parent, String path, int min, int max, Pattern pattern) {
-        JsonNode node = parent.get(path.substring(path.lastIndexOf('.') + 1));
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isTextual()) {
-            throw ServiceException.invalidRequest(path + " must be a string");
-        }
-        return ApiRequest.checked(path, node.textValue(), min, max, pattern);
     }
 }

@@ -13,15 +13,22 @@ import dev.certreg.core.ThingService;
 import dev.certreg.core.TokenPage;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
+import dev.certreg.protocol.Members.AttachThingPrincipal;
+import dev.certreg.protocol.Members.AttributePayload;
+import dev.certreg.protocol.Members.CreateThing;
+import dev.certreg.protocol.Members.DeleteThing;
+import dev.certreg.protocol.Members.DescribeThing;
+import dev.certreg.protocol.Members.DetachThingPrincipal;
+import dev.certreg.protocol.Members.ListPrincipalThings;
+import dev.certreg.protocol.Members.ListPrincipalThingsV2;
+import dev.certreg.protocol.Members.ListThingPrincipals;
+import dev.certreg.protocol.Members.ListThingPrincipalsV2;
+import dev.certreg.protocol.Members.ListThings;
+import dev.certreg.protocol.Members.UpdateThing;
 
 /** Things and their principals: {@code /things…} and {@code /principals/things…}. */
 final class ThingResource {
-    /** ThingName, ThingTypeName and BillingGroupName in the model. */
-    static final Pattern NAME = Pattern.compile("[a-zA-Z0-9:_-]+");
-    private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[a-zA-Z0-9_.,@/:#-]+");
-    private static final Pattern ATTRIBUTE_VALUE = Pattern.compile("[a-zA-Z0-9_.,@/:#=\\[\\]-]*");
-    private static final String PRINCIPAL_HEADER = "x-amzn-principal";
+    private static final String PAYLOAD = "attributePayload";
 
     private final ThingService service;
 
@@ -30,10 +37,11 @@ final class ThingResource {
     }
 
     ObjectNode create(ApiRequest request) {
-        ObjectNode payload = request.bodyObject("attributePayload");
-        Thing thing = service.create(request.scope(), thingName(request), typeName(request),
-                payload == null ? Map.of() : attributes(payload),
-                checkedName(request.bodyString("billingGroupName", false, 1, 128), "billingGroupName"));
+        ObjectNode payload = request.object(CreateThing.ATTRIBUTE_PAYLOAD);
+        String name = request.string(CreateThing.THING_NAME);
+        String type = request.string(CreateThing.THING_TYPE_NAME);
+        Thing thing = service.create(request.scope(), name, type, payload == null ? Map.of() : attributes(payload),
+                request.string(CreateThing.BILLING_GROUP_NAME));
         ObjectNode body = Json.object();
         body.put("thingName", thing.thingName());
         body.put("thingArn", thing.arn());
@@ -42,7 +50,7 @@ final class ThingResource {
     }
 
     ObjectNode describe(ApiRequest request) {
-        Thing thing = service.describe(request.scope(), thingName(request));
+        Thing thing = service.describe(request.scope(), request.string(DescribeThing.THING_NAME));
         ObjectNode body = Json.object();
         // The model: "The default MQTT client ID. For a typical device, the thing name is also used as the default
         // MQTT client ID."
@@ -57,30 +65,34 @@ final class ThingResource {
     }
 
     ObjectNode update(ApiRequest request) {
-        ObjectNode payload = request.bodyObject("attributePayload");
+        ObjectNode payload = request.object(UpdateThing.ATTRIBUTE_PAYLOAD);
         Map<String, String> attributes = payload == null || payload.get("attributes") == null
                 ? null
                 : attributes(payload);
-        boolean merge = payload != null && Boolean.TRUE.equals(bodyBoolean(payload, "attributePayload.merge"));
-        service.update(request.scope(), thingName(request), typeName(request),
-                Boolean.TRUE.equals(request.bodyBoolean("removeThingType")), attributes, merge,
-                request.bodyLong("expectedVersion"));
+        boolean merge = payload != null
+                && Boolean.TRUE.equals(ApiRequest.bool(payload, PAYLOAD, AttributePayload.MERGE));
+        String name = request.string(UpdateThing.THING_NAME);
+        String type = request.string(UpdateThing.THING_TYPE_NAME);
+        service.update(request.scope(), name, type,
+                Boolean.TRUE.equals(request.bool(UpdateThing.REMOVE_THING_TYPE)), attributes, merge,
+                request.longValue(UpdateThing.EXPECTED_VERSION));
         return Json.object();
     }
 
     ObjectNode delete(ApiRequest request) {
-        service.delete(request.scope(), thingName(request), request.queryLong("expectedVersion"));
+        service.delete(request.scope(), request.string(DeleteThing.THING_NAME),
+                request.longValue(DeleteThing.EXPECTED_VERSION));
         return Json.object();
     }
 
     ObjectNode list(ApiRequest request) {
-        String name = request.queryString("attributeName", 1, 128, ATTRIBUTE_NAME);
-        String value = request.queryString("attributeValue", 0, 800, ATTRIBUTE_VALUE);
-        boolean prefix = Boolean.TRUE.equals(request.queryBoolean("usePrefixAttributeValue"));
+        String name = request.string(ListThings.ATTRIBUTE_NAME);
+        String value = request.string(ListThings.ATTRIBUTE_VALUE);
+        boolean prefix = Boolean.TRUE.equals(request.bool(ListThings.USE_PREFIX_ATTRIBUTE_VALUE));
         AttributeFilter filter = name == null && value == null ? null : new AttributeFilter(name, value, prefix);
         Scope scope = request.scope();
-        TokenPage<Thing> page = service.list(scope, filter, request.queryString("thingTypeName", 1, 128, NAME),
-                nextToken(request), request.queryInteger("maxResults"));
+        TokenPage<Thing> page = service.list(scope, filter, request.string(ListThings.THING_TYPE_NAME),
+                request.string(ListThings.NEXT_TOKEN), request.integer(ListThings.MAX_RESULTS));
         ObjectNode body = Json.object();
         ArrayNode things = body.putArray("things");
         for (Thing thing : page.items()) {
@@ -96,18 +108,22 @@ final class ThingResource {
     }
 
     ObjectNode attachPrincipal(ApiRequest request) {
-        service.attachPrincipal(request.scope(), thingName(request), principal(request),
-                request.queryEnum("thingPrincipalType", ThingPrincipalType.class));
+        service.attachPrincipal(request.scope(), request.string(AttachThingPrincipal.THING_NAME),
+                request.string(AttachThingPrincipal.PRINCIPAL),
+                request.enumValue(AttachThingPrincipal.THING_PRINCIPAL_TYPE, ThingPrincipalType.class));
         return Json.object();
     }
 
     ObjectNode detachPrincipal(ApiRequest request) {
-        service.detachPrincipal(request.scope(), thingName(request), principal(request));
+        service.detachPrincipal(request.scope(), request.string(DetachThingPrincipal.THING_NAME),
+                request.string(DetachThingPrincipal.PRINCIPAL));
         return Json.object();
     }
 
     ObjectNode listPrincipals(ApiRequest request) {
-        TokenPage<ThingAttachment> page = principals(request, null);
+        TokenPage<ThingAttachment> page = service.listThingPrincipals(request.scope(),
+                request.string(ListThingPrincipals.THING_NAME), null, request.string(ListThingPrincipals.NEXT_TOKEN),
+                request.integer(ListThingPrincipals.MAX_RESULTS));
         ObjectNode body = Json.object();
         ArrayNode principals = body.putArray("principals");
         page.items().forEach(a -> principals.add(request.scope().certificateArn(a.certificateId())));
@@ -116,8 +132,10 @@ final class ThingResource {
     }
 
     ObjectNode listPrincipalsV2(ApiRequest request) {
-        TokenPage<ThingAttachment> page =
-                principals(request, request.queryEnum("thingPrincipalType", ThingPrincipalType.class));
+        String name = request.string(ListThingPrincipalsV2.THING_NAME);
+        TokenPage<ThingAttachment> page = service.listThingPrincipals(request.scope(), name,
+                request.enumValue(ListThingPrincipalsV2.THING_PRINCIPAL_TYPE, ThingPrincipalType.class),
+                request.string(ListThingPrincipalsV2.NEXT_TOKEN), request.integer(ListThingPrincipalsV2.MAX_RESULTS));
         ObjectNode body = Json.object();
         ArrayNode objects = body.putArray("thingPrincipalObjects");
         for (ThingAttachment a : page.items()) {
@@ -129,13 +147,10 @@ final class ThingResource {
         return body;
     }
 
-    private TokenPage<ThingAttachment> principals(ApiRequest request, ThingPrincipalType type) {
-        return service.listThingPrincipals(request.scope(), thingName(request), type, nextToken(request),
-                request.queryInteger("maxResults"));
-    }
-
     ObjectNode listPrincipalThings(ApiRequest request) {
-        TokenPage<ThingAttachment> page = things(request, null);
+        TokenPage<ThingAttachment> page = service.listPrincipalThings(request.scope(),
+                request.string(ListPrincipalThings.PRINCIPAL), null, request.string(ListPrincipalThings.NEXT_TOKEN),
+                request.integer(ListPrincipalThings.MAX_RESULTS));
         ObjectNode body = Json.object();
         ArrayNode things = body.putArray("things");
         page.items().forEach(a -> things.add(a.thingName()));
@@ -144,8 +159,10 @@ final class ThingResource {
     }
 
     ObjectNode listPrincipalThingsV2(ApiRequest request) {
-        TokenPage<ThingAttachment> page =
-                things(request, request.queryEnum("thingPrincipalType", ThingPrincipalType.class));
+        String principal = request.string(ListPrincipalThingsV2.PRINCIPAL);
+        TokenPage<ThingAttachment> page = service.listPrincipalThings(request.scope(), principal,
+                request.enumValue(ListPrincipalThingsV2.THING_PRINCIPAL_TYPE, ThingPrincipalType.class),
+                request.string(ListPrincipalThingsV2.NEXT_TOKEN), request.integer(ListPrincipalThingsV2.MAX_RESULTS));
         ObjectNode body = Json.object();
         ArrayNode objects = body.putArray("principalThingObjects");
         for (ThingAttachment a : page.items()) {
@@ -155,31 +172,6 @@ final class ThingResource {
         }
         page.nextToken().ifPresent(token -> body.put("nextToken", token));
         return body;
-    }
-
-    private TokenPage<ThingAttachment> things(ApiRequest request, ThingPrincipalType type) {
-        return service.listPrincipalThings(request.scope(), principal(request), type, nextToken(request),
-                request.queryInteger("maxResults"));
-    }
-
-    private static String thingName(ApiRequest request) {
-        return request.pathString("thingName", 1, 128, NAME);
-    }
-
-    private static String typeName(ApiRequest request) {
-        return checkedName(request.bodyString("thingTypeName", false, 1, 128), "thingTypeName");
-    }
-
-    private static String checkedName(String value, String member) {
-        return ApiRequest.checked(member, value, 1, 128, NAME);
-    }
-
-    private static String principal(ApiRequest request) {
-        return request.header(PRINCIPAL_HEADER, "principal", 1, 2048, null);
-    }
-
-    private static String nextToken(ApiRequest request) {
-        return request.queryString("nextToken", 1, 1024, null);
     }
 
     private static Map<String, String> attributes(ObjectNode payload) {
@@ -192,26 +184,16 @@ final class ThingResource {
         }
         Map<String, String> attributes = new HashMap<>();
         for (Map.Entry<String, JsonNode> entry : node.properties()) {
-            String name = ApiRequest.checked("attributePayload.attributes key", entry.getKey(), 1, 128,
-                    ATTRIBUTE_NAME);
+            String name = ApiRequest.checked(
+                    "attributePayload.attributes key", entry.getKey(), AttributePayload.ATTRIBUTES_KEY);
             String member = "attributePayload.attributes." + name;
             if (!entry.getValue().isTextual()) {
                 throw ServiceException.invalidRequest(member + " must be a string");
             }
-            attributes.put(name, ApiRequest.checked(member, entry.getValue().textValue(), 0, 800, ATTRIBUTE_VALUE));
+            attributes.put(name,
+                    ApiRequest.checked(member, entry.getValue().textValue(), AttributePayload.ATTRIBUTES_VALUE));
         }
         return attributes;
-    }
-
-    private static Boolean bodyBoolean(ObjectNode parent, String path) {
-        JsonNode node = parent.get(path.substring(path.lastIndexOf('.') + 1));
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isBoolean()) {
-            throw ServiceException.invalidRequest(path + " must be a boolean");
-        }
-        return node.booleanValue();
     }
 
     private static void putAttributes(ObjectNode node, Thing thing) {

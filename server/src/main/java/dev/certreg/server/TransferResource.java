@@ -2,14 +2,13 @@ package dev.certreg.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.certreg.core.CertificateTransferService;
-import dev.certreg.core.ServiceException;
-import java.util.regex.Pattern;
+import dev.certreg.protocol.Members.AcceptCertificateTransfer;
+import dev.certreg.protocol.Members.CancelCertificateTransfer;
+import dev.certreg.protocol.Members.RejectCertificateTransfer;
+import dev.certreg.protocol.Members.TransferCertificate;
 
 /** Certificate transfers between accounts: {@code /transfer-certificate} and its accept, reject and cancel. */
 final class TransferResource {
-    static final int MESSAGE_MAX = 128;
-    private static final Pattern ACCOUNT = Pattern.compile("[0-9]+");
-
     private final CertificateTransferService service;
 
     TransferResource(CertificateTransferService service) {
@@ -17,31 +16,28 @@ final class TransferResource {
     }
 
     ObjectNode transfer(ApiRequest request) {
-        String id = request.certificateId("certificateId");
-        String target = request.queryString("targetAwsAccount", 12, 12, ACCOUNT);
-        if (target == null) {
-            throw ServiceException.invalidRequest("targetAwsAccount is required");
-        }
-        String message = request.bodyString("transferMessage", false, 0, MESSAGE_MAX);
+        String id = request.certificateId(TransferCertificate.CERTIFICATE_ID);
+        String target = request.string(TransferCertificate.TARGET_AWS_ACCOUNT);
+        String message = request.string(TransferCertificate.TRANSFER_MESSAGE);
         ObjectNode body = Json.object();
         body.put("transferredCertificateArn", service.transfer(request.scope(), id, target, message));
         return body;
     }
 
     ObjectNode accept(ApiRequest request) {
-        String id = request.certificateId("certificateId");
-        service.accept(request.scope(), id, Boolean.TRUE.equals(request.queryBoolean("setAsActive")));
+        String id = request.certificateId(AcceptCertificateTransfer.CERTIFICATE_ID);
+        service.accept(request.scope(), id, Boolean.TRUE.equals(request.bool(AcceptCertificateTransfer.SET_AS_ACTIVE)));
         return Json.object();
     }
 
     ObjectNode reject(ApiRequest request) {
-        String id = request.certificateId("certificateId");
-        service.reject(request.scope(), id, request.bodyString("rejectReason", false, 0, MESSAGE_MAX));
+        String id = request.certificateId(RejectCertificateTransfer.CERTIFICATE_ID);
+        service.reject(request.scope(), id, request.string(RejectCertificateTransfer.REJECT_REASON));
         return Json.object();
     }
 
     ObjectNode cancel(ApiRequest request) {
-        service.cancel(request.scope(), request.certificateId("certificateId"));
+        service.cancel(request.scope(), request.certificateId(CancelCertificateTransfer.CERTIFICATE_ID));
         return Json.object();
     }
 }

@@ -8,6 +8,12 @@ import dev.certreg.core.CertificateStatus;
 import dev.certreg.core.Scope;
 import dev.certreg.core.ServiceException;
 import dev.certreg.core.policy.PolicyDocument;
+import dev.certreg.protocol.Members.CreatePolicy;
+import dev.certreg.protocol.Members.RegisterCACertificate;
+import dev.certreg.protocol.Members.RegisterCertificate;
+import dev.certreg.protocol.Members.UntagResource;
+import dev.certreg.protocol.Members.UpdateCACertificate;
+import dev.certreg.protocol.Members.UpdateThing;
 import java.util.Map;
 import org.junit.jupiter.api.Timeout;
 
@@ -27,25 +33,25 @@ class RequestBodyFuzzTest {
             ObjectNode json = Json.parseBody(body);
             ApiRequest request = new ApiRequest(SCOPE, Map.of(), Map.of(),
                     RawRequest.of("POST", "/certificate/register", null, Map.of(), body), json);
-            readMembers(request);
+            readMembers(request, json);
         } catch (ServiceException refused) {
             assertThat(refused.errorCode().httpStatus()).as(refused.getMessage()).isEqualTo(400);
         }
     }
 
-    private static void readMembers(ApiRequest request) {
-        request.bodyString("certificatePem", false, 1, CertificateResource.PEM_MAX);
-        request.bodyEnum("status", CertificateStatus.class);
-        request.bodyBoolean("setAsActive");
-        request.bodyLong("expectedVersion");
-        request.bodyObject("registrationConfig");
-        request.bodyObject("attributePayload");
-        TagParameters.tags("tags", request.bodyArray("tags"));
-        if (request.bodyArray("tagKeys") != null) {
-            TagParameters.keys("tagKeys", request.bodyArray("tagKeys"));
+    private static void readMembers(ApiRequest request, ObjectNode json) {
+        request.string(RegisterCertificate.CA_CERTIFICATE_PEM);
+        request.enumValue(RegisterCertificate.STATUS, CertificateStatus.class);
+        request.bool(UpdateCACertificate.REMOVE_AUTO_REGISTRATION);
+        request.longValue(UpdateThing.EXPECTED_VERSION);
+        request.object(RegisterCACertificate.REGISTRATION_CONFIG);
+        request.object(UpdateThing.ATTRIBUTE_PAYLOAD);
+        TagParameters.tags("tags", request.array(RegisterCACertificate.TAGS));
+        if (json.hasNonNull("tagKeys")) {
+            TagParameters.keys("tagKeys", request.array(UntagResource.TAG_KEYS));
         }
-        String document = request.bodyString("policyDocument", false, 0, 20_480);
-        if (document != null) {
+        if (json.hasNonNull("policyDocument")) {
+            String document = request.string(CreatePolicy.POLICY_DOCUMENT);
             assertThat(PolicyDocument.parse(document)).isNotNull();
         }
     }
