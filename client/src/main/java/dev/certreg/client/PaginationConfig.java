@@ -1,6 +1,7 @@
 package dev.certreg.client;
 
 import dev.certreg.client.internal.NextTokenCodec;
+import dev.certreg.protocol.Members;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -12,11 +13,11 @@ import java.util.OptionalInt;
  * <p>Immutable and thread-safe; its {@link Builder} is not.
  */
 public final class PaginationConfig {
-    /** The smallest page size the IoT model allows. */
-    public static final int MIN_PAGE_SIZE = 1;
+    /** The smallest page size the IoT model allows (its PageSize shape, in {@code protocol}'s member table). */
+    public static final int MIN_PAGE_SIZE = (int) Members.ListCertificatesByCA.PAGE_SIZE.min();
 
-    /** The largest page size the IoT model allows. */
-    public static final int MAX_PAGE_SIZE = 250;
+    /** The largest page size the IoT model allows (its PageSize shape, in {@code protocol}'s member table). */
+    public static final int MAX_PAGE_SIZE = (int) Members.ListCertificatesByCA.PAGE_SIZE.max();
 
     private static final PaginationConfig DEFAULTS = builder().build();
 

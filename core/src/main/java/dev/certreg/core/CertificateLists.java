@@ -1,5 +1,6 @@
 package dev.certreg.core;
 
+import dev.certreg.protocol.Members;
 import java.util.Optional;
 
 /**
@@ -8,8 +9,8 @@ import java.util.Optional;
 public final class CertificateLists {
     /** The page size when a request gives none. */
     public static final int DEFAULT_PAGE_SIZE = 25;
-    /** The largest page size the model allows. */
-    public static final int MAX_PAGE_SIZE = 250;
+    /** The largest page size the model allows (PageSize, in {@code protocol}'s member table). */
+    public static final int MAX_PAGE_SIZE = (int) Members.ListCertificates.PAGE_SIZE.max();
 
     private final MarkerCodec markers;
 

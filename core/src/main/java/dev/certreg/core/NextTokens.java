@@ -1,5 +1,6 @@
 package dev.certreg.core;
 
+import dev.certreg.protocol.Members;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -22,8 +23,8 @@ import javax.crypto.spec.SecretKeySpec;
 public final class NextTokens {
     /** The page size when a request gives none. */
     public static final int DEFAULT_MAX_RESULTS = 25;
-    /** The largest page size the model allows (RegistryMaxResults). */
-    public static final int MAX_RESULTS = 250;
+    /** The largest page size the model allows (RegistryMaxResults, in {@code protocol}'s member table). */
+    public static final int MAX_RESULTS = (int) Members.ListThings.MAX_RESULTS.max();
 
     private static final byte VERSION = 1;
     private static final int TAG_BYTES = 16;
