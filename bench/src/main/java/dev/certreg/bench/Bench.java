@@ -13,6 +13,8 @@ import dev.certreg.core.CertificateStatus;
 import dev.certreg.core.CertificateStore;
 import dev.certreg.core.DeviceCertificate;
 import dev.certreg.core.MarkerCodec;
+import dev.certreg.core.NamedMarkers;
+import dev.certreg.core.PolicyService;
 import dev.certreg.core.Scope;
 import dev.certreg.core.x509.ParsedCertificate;
 import dev.certreg.core.x509.X509Codec;
@@ -61,6 +63,7 @@ import software.amazon.awssdk.services.iot.model.ListCertificatesByCaRequest;
  */
 public final class Bench {
     static final Scope SCOPE = new Scope("123456789012", "us-east-1");
+    private static final String MQTT_POLICY = "bench-devices";
 
     private Bench() {}
 
@@ -77,6 +80,8 @@ public final class Bench {
             case "prepare" -> prepare(options);
             case "walk" -> walk(options);
             case "extension" -> extension(options);
+            case "mqtt-prepare" -> mqttPrepare(options);
+            case "mqtt-connect", "mqtt-publish", "mqtt-idle" -> MqttLoad.run(args[0], options);
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         };
         System.out.println(json);
@@ -117,6 +122,47 @@ public final class Bench {
                     + "\"bodies\":%d,\"seedSeconds\":%.3f,\"bodySeconds\":%.3f}",
                     listCaId, ecCaId, rsaCaId, n, bodies, seedSeconds, bodySeconds);
         }
+    }
+
+    /**
+     * Registers a CA and N ACTIVE EC P-256 device certificates under it straight into the store, and writes them for
+     * {@link MqttLoad}: {@code devices.pem} (one certificate a device) and {@code device.key} (their one key).
+     */
+    private static String mqttPrepare(Map<String, String> options) throws Exception {
+        int n = Integer.parseInt(options.getOrDefault("n", "10000"));
+        Path out = Path.of(options.get("out"));
+        Files.createDirectories(out);
+        Clock clock = Clock.systemUTC();
+        X509Codec codec = new X509Codec();
+        Minter minter = new Minter();
+        KeyPair deviceKey = Minter.KeyType.EC.generate();
+        String[] pems = new String[n];
+        long started = System.nanoTime();
+        try (CertificateStore store = open(options)) {
+            byte[] secret = new byte[32];
+            new SecureRandom().nextBytes(secret);
+            CaCertificateService cas = new CaCertificateService(store, codec,
+                    new CertificateLists(new MarkerCodec(secret)), Audits.of(clock), new SecureRandom());
+            Minter.Ca ca = minter.ca("MQTT CA " + Long.toString(System.currentTimeMillis(), 36), Minter.KeyType.EC);
+            String caId = register(cas, minter, ca);
+            // Devices need a policy once policies decide CONNECT, PUBLISH and SUBSCRIBE; this one allows all.
+            PolicyService policies = new PolicyService(store, new NamedMarkers(secret), clock);
+            policies.create(SCOPE, MQTT_POLICY, "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                    + "\"Action\":\"iot:*\",\"Resource\":\"*\"}]}", List.of());
+            runParallel(n, Integer.parseInt(options.getOrDefault("threads", "16")), i -> {
+                pems[i] = minter.leaf(ca, "mqtt device " + i, deviceKey.getPublic());
+                ParsedCertificate parsed = codec.parse(pems[i], "certificate");
+                Audit audit = Audit.created(Instant.ofEpochMilli(clock.millis()), UUID.randomUUID().toString());
+                DeviceCertificate device = new DeviceCertificate(SCOPE, parsed.certificateId(), pems[i], caId,
+                        CertificateStatus.ACTIVE, CertificateMode.DEFAULT, parsed.validity(), audit);
+                store.insertDeviceCertificate(device);
+                policies.attach(SCOPE, MQTT_POLICY, device.arn());
+            });
+        }
+        Files.writeString(out.resolve("devices.pem"), String.join("", pems), StandardCharsets.US_ASCII);
+        Files.writeString(out.resolve("device.key"), Minter.pem(deviceKey.getPrivate()), StandardCharsets.US_ASCII);
+        return String.format(Locale.ROOT, "{\"devices\":%d,\"seedSeconds\":%.3f}", n,
+                (System.nanoTime() - started) / 1e9);
     }
 
     private static CertificateStore open(Map<String, String> options) {

@@ -12,6 +12,8 @@ import java.security.PublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Date;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -76,6 +78,13 @@ final class Minter {
     String leaf(Ca ca, String commonName, PublicKey publicKey) {
         return sign(ca.subject(), new X500Name("CN=" + commonName), publicKey, ca.keyPair().getPrivate(), ca.type(),
                 Duration.ofDays(365), false);
+    }
+
+    /** {@code key} as a PKCS #8 PEM, which names the key's curve. */
+    static String pem(PrivateKey key) {
+        return "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
     }
 
     private String sign(X500Name issuer, X500Name subject, PublicKey publicKey, PrivateKey signingKey, KeyType type,
