@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.certreg.core.CertificateChangeListener;
 import dev.certreg.core.DeviceCertificate;
+import dev.certreg.core.NamedMarkers;
+import dev.certreg.core.PolicyService;
 import dev.certreg.core.Scope;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -19,14 +23,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Two stores on one database stand for two nodes: what one commits, the other hears through LISTEN/NOTIFY; what is
- * rolled back, nobody hears; a listening connection that the database drops is reopened and says that changes may
+ * Two stores on one database stand for two nodes: what one commits, the other hears through LISTEN/NOTIFY (a
+ * certificate's own changes, and a policy detached from it or given a new default version); what is rolled back,
+ * nobody hears; a listening connection that the database drops is reopened and says that changes may
  * have been missed meanwhile.
  */
 @Timeout(120)
 class PostgresChangeFeedTest {
     private static final Scope SCOPE = new Scope("123456789012", "us-east-1");
     private static final long BOUND_SECONDS = 30;
+    private static final String ALLOW_ALL =
+            "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"iot:*\",\"Resource\":\"*\"}]}";
     private static EmbeddedDatabase database;
 
     @BeforeAll
@@ -69,6 +76,26 @@ class PostgresChangeFeedTest {
             DeviceCertificate after = inserted(nodeA, "after-reconnect");
             assertThat(nodeA.deleteDeviceCertificate(SCOPE, after.certificateId(), 1)).isTrue();
             assertThat(heard.next()).isEqualTo(after.certificateId());
+        }
+    }
+
+    @Test
+    void aPolicyDetachedOrGivenANewDefaultVersionOnOneNodeIsHeardAsAChangeOfItsCertificates() throws Exception {
+        Heard heard = new Heard();
+        try (PostgresCertificateStore nodeA = database.openStore("feed");
+                PostgresCertificateStore nodeB = database.openStore("feed")) {
+            nodeB.followChanges(heard);
+            DeviceCertificate device = inserted(nodeA, "with-policy");
+            PolicyService policies = new PolicyService(nodeA, new NamedMarkers(new byte[32]), Clock.systemUTC());
+            policies.create(SCOPE, "p", ALLOW_ALL, List.of());
+            policies.attach(SCOPE, "p", device.arn());
+            assertThat(heard.next()).isEqualTo(device.certificateId());
+
+            policies.createVersion(SCOPE, "p", ALLOW_ALL, true);
+            assertThat(heard.next()).isEqualTo(device.certificateId());
+
+            policies.detach(SCOPE, "p", device.arn());
+            assertThat(heard.next()).isEqualTo(device.certificateId());
         }
     }
 
