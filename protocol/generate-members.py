@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Writes protocol/src/main/java/dev/certreg/protocol/Members.java from botocore's AWS IoT model.
 
-Each operation certreg serves gets one class of Member constants, one per input member: its wire name and location
-(uri, querystring, header or body), type, whether it is required, its length or value range, pattern and enum
-values, as the model states them. Structures inside the inputs (RegistrationConfig, Tag, ...) get one class each.
+Each operation of the route table (server/.../Routes.java) gets one class of Member constants, one per input
+member: its wire name and location (uri, querystring, header or body), type, whether it is required, its length or
+value range, pattern and enum values, as the model states them. Structures inside the inputs (RegistrationConfig,
+Tag, ...) get one class each.
 
     python3 protocol/generate-members.py            # rewrites Members.java
     python3 protocol/generate-members.py --stdout   # prints it (MembersMatchModelTest compares the two)
@@ -16,21 +17,9 @@ import os
 import re
 import sys
 
-# The operations of the route table (server/src/main/java/dev/certreg/server/Routes.java), in its order.
-OPERATIONS = [
-    "ListCertificatesByCA", "ListCertificates", "CreateCertificateFromCsr", "CreateKeysAndCertificate",
-    "DescribeCertificate", "UpdateCertificate", "DeleteCertificate", "RegisterCertificate",
-    "RegisterCertificateWithoutCA", "ListCACertificates", "RegisterCACertificate", "DescribeCACertificate",
-    "UpdateCACertificate", "DeleteCACertificate", "GetRegistrationCode", "DeleteRegistrationCode",
-    "TransferCertificate", "AcceptCertificateTransfer", "RejectCertificateTransfer", "CancelCertificateTransfer",
-    "DescribeEndpoint", "ListPolicies", "CreatePolicy", "GetPolicy", "DeletePolicy", "CreatePolicyVersion",
-    "ListPolicyVersions", "GetPolicyVersion", "SetDefaultPolicyVersion", "DeletePolicyVersion", "AttachPolicy",
-    "DetachPolicy", "ListAttachedPolicies", "ListTargetsForPolicy", "AttachPrincipalPolicy",
-    "DetachPrincipalPolicy", "ListPrincipalPolicies", "ListPolicyPrincipals", "TestAuthorization", "TagResource",
-    "UntagResource", "ListTagsForResource", "ListThings", "CreateThing", "DescribeThing", "UpdateThing",
-    "DeleteThing", "AttachThingPrincipal", "DetachThingPrincipal", "ListThingPrincipals", "ListThingPrincipalsV2",
-    "ListPrincipalThings", "ListPrincipalThingsV2",
-]
+# The route table: the operations certreg serves are the third argument of each Route, in its order.
+ROUTES = os.path.join("server", "src", "main", "java", "dev", "certreg", "server", "Routes.java")
+ROUTE = re.compile(r'new Route\(\s*"[A-Z]+",\s*"[^"]*",\s*"(\w+)"')
 
 # Where certreg keeps a limit other than the model's: (shape or "*", member) -> (field -> value, why). A value of
 # None drops the model's field.
@@ -87,6 +76,15 @@ def load_model():
             return json.load(f)
     with gzip.open(path + ".gz", "rt", encoding="utf-8") as f:
         return json.load(f)
+
+
+def operations():
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    with open(os.path.join(root, ROUTES), encoding="utf-8") as f:
+        found = ROUTE.findall(f.read())
+    if not found:
+        raise SystemExit("no Route found in " + ROUTES)
+    return found
 
 
 def constant(name):
@@ -180,7 +178,8 @@ def generate(model):
     shapes = model["shapes"]
     lines = [HEADER.rstrip("\n")]
     structures = []
-    for operation in OPERATIONS:
+    served = operations()
+    for operation in served:
         spec = model["operations"][operation]
         if "input" not in spec:
             continue
@@ -189,7 +188,7 @@ def generate(model):
         lines.extend(shape_class(shapes, operation, input_shape, operation + "'s input: {@code " + input_shape
                                  + "}."))
     for structure in structures:
-        if structure in OPERATIONS:
+        if structure in served:
             raise SystemExit("structure " + structure + " has an operation's name")
         lines.extend(shape_class(shapes, structure, structure, "The members of a {@code " + structure + "}."))
     lines.append("}")
