@@ -74,6 +74,10 @@ class MultiNodeRevocationTest {
                     assertThat(lost.await(CUT_OFF_BOUND_SECONDS, TimeUnit.SECONDS))
                             .as("device on node B cut off").isTrue();
                 } finally {
+                    // Still connected only when the test failed: close must not hide that failure.
+                    if (device.isConnected()) {
+                        device.disconnectForcibly(0, 1_000);
+                    }
                     device.close(true);
                 }
             }
