@@ -35,12 +35,25 @@ public final class PolicyService implements PolicySource {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final ParsedDocuments parsed = new ParsedDocuments(PARSED_DOCUMENTS);
+    private final CertificateChangeListener changes;
 
     public PolicyService(CertificateStore certificates, NamedMarkers markers, Clock clock) {
+        this(certificates, markers, clock, CertificateChangeListener.NONE);
+    }
+
+    /**
+     * A policy service that tells {@code changes} when what a certificate's live connections may do changed: a
+     * policy attached to or detached from it ({@link CertificateChangeListener#certificateChanged}), or a default
+     * version changed ({@link CertificateChangeListener#changesMayHaveBeenMissed}: every connection is decided
+     * again).
+     */
+    public PolicyService(CertificateStore certificates, NamedMarkers markers, Clock clock,
+            CertificateChangeListener changes) {
         this.store = certificates.policies();
         this.certificates = certificates;
         this.markers = markers;
         this.clock = clock;
+        this.changes = changes;
     }
 
     /** CreatePolicy: version 1 of a new policy, its default, with the tags given (none if empty). */
@@ -105,7 +118,12 @@ public final class PolicyService implements PolicySource {
         NewVersion created =
                 store.createPolicyVersion(scope, name, document, setAsDefault, now, generationId(), MAX_VERSIONS);
         return switch (created.outcome()) {
-            case DONE -> new PolicyVersion(created.versionId(), document, setAsDefault, now);
+            case DONE -> {
+                if (setAsDefault) {
+                    changes.changesMayHaveBeenMissed();
+                }
+                yield new PolicyVersion(created.versionId(), document, setAsDefault, now);
+            }
             case NO_POLICY -> throw noPolicy(name);
             case VERSIONS_LIMIT -> throw new ServiceException(ErrorCode.VERSIONS_LIMIT_EXCEEDED, "The policy " + name
                     + " already has the maximum number of versions (" + MAX_VERSIONS + ")");
@@ -134,6 +152,7 @@ public final class PolicyService implements PolicySource {
     public void setDefaultVersion(Scope scope, String name, String versionId) {
         long id = versionId(name, versionId);
         explainVersionWrite(store.setDefaultPolicyVersion(scope, name, id, now(), generationId()), name, versionId);
+        changes.changesMayHaveBeenMissed();
     }
 
     /**
@@ -164,7 +183,7 @@ public final class PolicyService implements PolicySource {
         PolicyTarget parsed = PolicyTarget.parse(scope, target);
         switch (store.attachPolicy(scope, name, parsed.certificateId(), parsed.arn(), now(),
                 MAX_POLICIES_PER_TARGET)) {
-            case DONE -> { }
+            case DONE -> targetChanged(parsed);
             case NO_POLICY -> throw noPolicy(name);
             case NO_TARGET -> throw noTarget(target);
             case TARGET_LIMIT -> throw new ServiceException(ErrorCode.LIMIT_EXCEEDED, "Target " + target
@@ -180,6 +199,13 @@ public final class PolicyService implements PolicySource {
     public void detach(Scope scope, String name, String target) {
         PolicyTarget parsed = PolicyTarget.parse(scope, target);
         store.detachPolicy(scope, name, parsed.certificateId(), parsed.arn());
+        targetChanged(parsed);
+    }
+
+    private void targetChanged(PolicyTarget target) {
+        if (target.certificateId() != null) {
+            changes.certificateChanged(target.certificateId());
+        }
     }
 
     /**
@@ -191,6 +217,7 @@ public final class PolicyService implements PolicySource {
         get(scope, name);
         existingCertificate(scope, parsed, principal);
         store.detachPolicy(scope, name, parsed.certificateId(), parsed.arn());
+        targetChanged(parsed);
     }
 
     /** ListTargetsForPolicy and ListPolicyPrincipals: the targets in attachment order. */

@@ -37,13 +37,21 @@ final class SessionPolicies {
         DeviceSession session = DeviceSession.of(admitted.certificate(), clientId)
                 .withPeer(connection.peerHost(), null)
                 .withConnect(persistent, willTopic);
-        return decideConnect(connection, session, willRetain);
+        synchronized (connection) {
+            return decideConnect(connection, session, willRetain);
+        }
     }
 
-    /** Decides the connection's CONNECT again, against the policies of now; false if it is no longer allowed. */
+    /**
+     * Decides the connection's CONNECT again, against the policies of now; false if it is no longer allowed. A
+     * connection whose CONNECT is being decided is decided again after it, so a policy change committed meanwhile is
+     * never lost; one whose CONNECT was not decided yet will be, with the policies of then.
+     */
     boolean reauthorize(DeviceConnection connection) {
-        DeviceSession session = connection.session();
-        return session == null || decideConnect(connection, session, false);
+        synchronized (connection) {
+            DeviceSession session = connection.session();
+            return session == null || decideConnect(connection, session, false);
+        }
     }
 
     /** Whether the connection may publish to {@code topic}. */

@@ -27,6 +27,9 @@ class DevicePolicyTest {
             + "{\"Effect\":\"Allow\",\"Action\":\"iot:Connect\","
             + "\"Resource\":\"" + ARN + "client/${iot:Connection.Thing.ThingName}\"}]}";
 
+    /** Policy changes take effect within a second; the bound only keeps a broken build from hanging. */
+    private static final long CUT_OFF_BOUND_SECONDS = 10;
+
     @TempDir
     Path dataDir;
 
@@ -102,6 +105,41 @@ class DevicePolicyTest {
         }
         try (Device device = new Device(registry, "pump-2", cert)) {
             assertRefused(device);
+        }
+    }
+
+    @Test
+    void detachingThePolicyDisconnectsTheDevice() throws Exception {
+        TestPki.Issued cert = registry.registeredDevice(ca, "sensor", CertificateStatus.ACTIVE);
+        try (Device device = new Device(registry, "sensor-1", cert).connect()) {
+            registry.policies.detach(Registry.SCOPE, Registry.ALLOW_ALL[0],
+                    Registry.SCOPE.certificateArn(Registry.id(cert)));
+            assertThat(device.lost.await(CUT_OFF_BOUND_SECONDS, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void aNewDefaultVersionAppliesToLiveSessions() throws Exception {
+        TestPki.Issued cert = registry.registeredWithoutPolicy(ca, "sensor", CertificateStatus.ACTIVE);
+        registry.attach("sensors", SENSORS, cert);
+        try (Device device = new Device(registry, "sensor-1", cert).connect()) {
+            registry.policies.createVersion(Registry.SCOPE, "sensors", Registry.policy("iot:Publish", "*"), true);
+            assertThat(device.lost.await(CUT_OFF_BOUND_SECONDS, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void aNewDefaultVersionDecidesTheNextPublish() throws Exception {
+        TestPki.Issued cert = registry.registeredWithoutPolicy(ca, "sensor", CertificateStatus.ACTIVE);
+        registry.attach("sensors", SENSORS, cert);
+        try (Device device = new Device(registry, "sensor-1", cert).connect()) {
+            device.client.subscribe("sensors/1", 1);
+            registry.policies.createVersion(Registry.SCOPE, "sensors", SENSORS.replace("topic/sensors/*",
+                    "topic/other/*"), true);
+            assertThat(device.client.isConnected()).isTrue();
+            device.client.publish("sensors/1", "no".getBytes(), 0, false);
+            assertThat(device.lost.await(CUT_OFF_BOUND_SECONDS, TimeUnit.SECONDS)).isTrue();
+            assertThat(device.received).isEmpty();
         }
     }
 

@@ -50,7 +50,7 @@ final class Registry implements AutoCloseable {
         Forward forward = new Forward();
         devices = new DeviceCertificateService(store, codec, lists, Audits.of(clock), forward);
         endpoints = new EndpointService(secret, "localhost", name -> false);
-        policies = new PolicyService(store, new NamedMarkers(secret), clock);
+        policies = new PolicyService(store, new NamedMarkers(secret), clock, forward);
         things = new ThingService(store, new NextTokens(secret), clock);
         serverCa = ServerCa.generate(clock);
         endpoint = DeviceEndpoint.start(
@@ -120,6 +120,11 @@ final class Registry implements AutoCloseable {
         @Override
         public void certificateChanged(String certificateId) {
             target.certificateChanged(certificateId);
+        }
+
+        @Override
+        public void changesMayHaveBeenMissed() {
+            target.changesMayHaveBeenMissed();
         }
     }
 }

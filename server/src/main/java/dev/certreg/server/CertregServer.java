@@ -113,7 +113,8 @@ public final class CertregServer implements AutoCloseable {
                 new DeviceCertificateService(store, codec, lists, audits, devices.changes(), caKeys);
         IssuedCertificateService issuedService =
                 new IssuedCertificateService(store, settings.issuingCa(), codec, audits);
-        PolicyService policyService = new PolicyService(store, new NamedMarkers(settings.markerSecret()), clock);
+        PolicyService policyService =
+                new PolicyService(store, new NamedMarkers(settings.markerSecret()), clock, devices.changes());
         NextTokens tokens = new NextTokens(settings.markerSecret());
         ThingService thingService = new ThingService(store, tokens, clock);
         Map<String, TaggableResource> taggable = Map.of(
