@@ -49,7 +49,6 @@ NUMBERS = ("integer", "long")
 HEADER = """package dev.certreg.protocol;
 
 import dev.certreg.protocol.Member.Location;
-import dev.certreg.protocol.Member.Type;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -123,7 +122,7 @@ def member_lines(shapes, owner, member_name, ref, required):
 
 
 def lines_tail(shape, required, pattern, values):
-    return ["Type." + TYPES[shape["type"]] + ",", ("true" if required else "false") + ",",
+    return ["Member.Type." + TYPES[shape["type"]] + ",", ("true" if required else "false") + ",",
             bound(shape, "min") + ",", bound(shape, "max") + ",", pattern + ","] + values_tokens(values)
 
 

@@ -91,8 +91,9 @@ final class MqttLoad {
     }
 
     /** Connects and disconnects fresh devices, {@code concurrency} at a time, until the time is up. */
+    @SuppressWarnings("FutureReturnValueIgnored") // whenComplete counts every outcome
     private String connect(int concurrency, double seconds) throws Exception {
-        AtomicInteger next = new AtomicInteger();
+        int next = 0;
         AtomicInteger connected = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         long started = System.nanoTime();
@@ -102,7 +103,7 @@ final class MqttLoad {
             if (!slots.tryAcquire(100, TimeUnit.MILLISECONDS)) {
                 continue;
             }
-            int i = next.getAndIncrement();
+            int i = next++;
             if (i >= devices.size()) {
                 slots.release();
                 break;
@@ -128,6 +129,7 @@ final class MqttLoad {
     }
 
     /** Publishers send QoS 0 as fast as the client lets them; one subscriber counts what arrives. */
+    @SuppressWarnings("FutureReturnValueIgnored") // whenComplete counts every outcome
     private String publish(int publishers, double seconds) throws Exception {
         AtomicLong received = new AtomicLong();
         Mqtt3AsyncClient subscriber = client(0);
@@ -141,7 +143,7 @@ final class MqttLoad {
             senders.add(sender);
         }
         byte[] payload = "{\"temperature\":21.5,\"device\":\"bench\"}".getBytes(StandardCharsets.UTF_8);
-        AtomicLong sent = new AtomicLong();
+        long sent = 0;
         long startReceived = received.get();
         long started = System.nanoTime();
         long deadline = started + (long) (seconds * 1e9);
@@ -154,7 +156,7 @@ final class MqttLoad {
                 }
                 senders.get(p).publishWith().topic("bench/" + p).qos(MqttQos.AT_MOST_ONCE).payload(payload).send()
                         .whenComplete((ok, error) -> inFlight.release());
-                sent.incrementAndGet();
+                sent++;
             }
         }
         double elapsed = (System.nanoTime() - started) / 1e9;
@@ -180,7 +182,7 @@ final class MqttLoad {
         subscriber.disconnect().get(WAIT_SECONDS, TimeUnit.SECONDS);
         return String.format(Locale.ROOT, "{\"publishers\":%d,\"sent\":%d,\"delivered\":%d,\"seconds\":%.3f,"
                 + "\"sentPerSecond\":%.1f,\"deliveredInWindow\":%d,\"secondsToLastDelivery\":%.3f,"
-                + "\"deliveredPerSecond\":%.1f}", publishers, sent.get(), delivered, elapsed, sent.get() / elapsed,
+                + "\"deliveredPerSecond\":%.1f}", publishers, sent, delivered, elapsed, sent / elapsed,
                 inWindow, toLast, delivered / toLast);
     }
 
@@ -188,6 +190,7 @@ final class MqttLoad {
      * Connects {@code n} devices, {@link #IDLE_CONCURRENCY} at a time, or as many as connect within {@code seconds};
      * reports, then holds them until standard input closes.
      */
+    @SuppressWarnings("FutureReturnValueIgnored") // whenComplete counts every outcome
     private String idle(int n, double seconds) throws Exception {
         List<Mqtt3AsyncClient> clients = new ArrayList<>();
         for (int i = 0; i < Math.min(n, devices.size()); i++) {

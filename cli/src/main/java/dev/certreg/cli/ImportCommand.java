@@ -110,6 +110,8 @@ final class ImportCommand implements Callable<Integer> {
         }
     }
 
+    // On Java 17, the release this is built for, System.console() is null exactly when the output is not a terminal.
+    @SuppressWarnings("SystemConsoleNull")
     private int run(List<Path> files, DeviceCertificateService service, Scope scope, String caPem, Clock clock)
             throws InterruptedException {
         ImportProgress progress = ImportProgress.to(System.out, System.console() != null, files.size(), clock);

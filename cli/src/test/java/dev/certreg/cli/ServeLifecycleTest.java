@@ -125,7 +125,7 @@ class ServeLifecycleTest {
             read.write(b);
         }
         String head = read.toString(StandardCharsets.ISO_8859_1);
-        for (String header : head.split("\r\n")) {
+        for (String header : head.split("\r\n", -1)) {
             if (header.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
                 int length = Integer.parseInt(header.substring("content-length:".length()).trim());
                 return head + new String(in.readNBytes(length), StandardCharsets.UTF_8);

@@ -143,7 +143,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     private static String field(String line, String prefix) {
-        return line.substring(prefix.length()).split(" ")[0];
+        return line.substring(prefix.length()).split(" ", -1)[0];
     }
 
     private static void pump(InputStream in, BlockingQueue<String> queue) {

@@ -94,7 +94,7 @@ class PaginatorTest {
     void aPaginatorIsWalkedOnlyOnce() {
         Paginator<Certificate> paginator = paginator(pageSize(5));
         Iterable<Page<Certificate>> pages = paginator.pages();
-        pages.iterator();
+        assertThat(pages.iterator().hasNext()).isTrue();
 
         assertThatThrownBy(pages::iterator).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("already walked");

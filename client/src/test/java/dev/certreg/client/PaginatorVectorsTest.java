@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -205,7 +204,7 @@ class PaginatorVectorsTest {
     @Test
     void v18TheSameMarkerTwiceFailsAfterTheRepeatedPageWithoutAThirdRequest() {
         Paginator<Certificate> paginator =
-                Paginator.of(ListOperations.listCertificatesByCa(repeatingM5()), Run.REQUEST, config(5, null, null));
+                Paginator.of(ListOperations.listCertificatesByCa(this::repeatingM5), Run.REQUEST, config(5, null, null));
         Iterator<Page<Certificate>> pages = paginator.pages().iterator();
 
         assertThat(pages.next().items()).hasSize(5);
@@ -220,11 +219,9 @@ class PaginatorVectorsTest {
         assertThatThrownBy(paginator::nextToken).isInstanceOf(IllegalStateException.class);
     }
 
-    private Function<ListCertificatesByCaRequest, ListCertificatesByCaResponse> repeatingM5() {
-        return request -> {
-            ListCertificatesByCaResponse page = server.call(request);
-            return page.toBuilder().nextMarker(StubServer.marker(5)).build();
-        };
+    private ListCertificatesByCaResponse repeatingM5(ListCertificatesByCaRequest request) {
+        ListCertificatesByCaResponse page = server.call(request);
+        return page.toBuilder().nextMarker(StubServer.marker(5)).build();
     }
 
     @ParameterizedTest

@@ -29,13 +29,13 @@ import org.junit.jupiter.api.io.TempDir;
 class AuditsTest {
     private static final Scope SCOPE = new Scope("123456789012", "us-east-1");
     /** An hour into the validity of certificates minted now, at a millisecond a second-truncating store would lose. */
-    private static final Instant START =
+    private final Instant start =
             Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS).plusMillis(678);
 
     @TempDir
     Path dataDir;
 
-    private final MutableClock clock = MutableClock.frozenAt(START);
+    private final MutableClock clock = MutableClock.frozenAt(start);
     private final AtomicInteger generations = new AtomicInteger();
     private final Audits audits = new Audits(clock, () -> "generation-" + generations.incrementAndGet());
     private CertificateStore store;
@@ -59,17 +59,17 @@ class AuditsTest {
     void registrationUpdateAndTransferCarryTheInjectedTimesAndIds() {
         String pem = TestPki.selfSignedLeaf("stamped").pem();
         String id = devices.registerWithoutCa(SCOPE, new DeviceRegistration(pem, null, null, null)).certificateId();
-        assertThat(devices.describe(SCOPE, id).audit()).isEqualTo(new Audit(START, START, 1, "generation-1"));
+        assertThat(devices.describe(SCOPE, id).audit()).isEqualTo(new Audit(start, start, 1, "generation-1"));
 
         clock.advance(Duration.ofSeconds(1));
         devices.update(SCOPE, id, CertificateStatus.ACTIVE);
         devices.update(SCOPE, id, CertificateStatus.INACTIVE);
-        Instant transferred = START.plusSeconds(2);
+        Instant transferred = start.plusSeconds(2);
         clock.advance(Duration.ofSeconds(1));
         transfers.transfer(SCOPE, id, "210987654321", null);
 
         assertThat(devices.describe(SCOPE, id).audit())
-                .isEqualTo(new Audit(START, transferred, 4, "generation-4"));
+                .isEqualTo(new Audit(start, transferred, 4, "generation-4"));
         assertThat(devices.describe(SCOPE, id).transfer().transferDate()).isEqualTo(transferred);
     }
 }

@@ -11,7 +11,6 @@ import software.amazon.awssdk.services.iot.model.AuthInfo;
 import software.amazon.awssdk.services.iot.model.AuthResult;
 import software.amazon.awssdk.services.iot.model.CreateKeysAndCertificateResponse;
 import software.amazon.awssdk.services.iot.model.InvalidRequestException;
-import software.amazon.awssdk.services.iot.model.Policy;
 import software.amazon.awssdk.services.iot.model.ResourceNotFoundException;
 
 /** TestAuthorization through the AWS SDK for Java v2: the policy engine as a device would meet it. */
@@ -27,10 +26,6 @@ class TestAuthorizationTest extends RunningServer {
 
     private static AuthInfo publish(String topic) {
         return AuthInfo.builder().actionType(ActionType.PUBLISH).resources(ARN + "topic/" + topic).build();
-    }
-
-    private static Policy policy(String name) {
-        return Policy.builder().policyName(name).policyArn(ARN + "policy/" + name).build();
     }
 
     @Test

@@ -242,6 +242,8 @@ public final class DeviceEndpoint implements AutoCloseable, CertificateChangeLis
         connections.admittedCertificateIds().forEach(this::certificateChanged);
     }
 
+    // Off the broker's thread, which must not wait for its own disconnect; the client is gone either way.
+    @SuppressWarnings("FutureReturnValueIgnored")
     private void disconnect(DeviceConnection connection) {
         String clientId = connection.clientId();
         if (clientId != null && connections.bound(clientId) == connection) {

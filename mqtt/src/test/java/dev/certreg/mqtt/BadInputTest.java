@@ -1,5 +1,6 @@
 package dev.certreg.mqtt;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.certreg.core.CertificateStatus;
@@ -43,7 +44,7 @@ class BadInputTest {
     void garbageAndPlainTextMqttAreClosedWithoutAnswer() throws Exception {
         assertThat(answerTo(new byte[] {0x16, 0x03, 0x01, 0x00, 0x05, 1, 2, 3, 4, 5})).isNotEqualTo(0x20);
         assertThat(answerTo(PLAIN_CONNECT)).isNotEqualTo(0x20);
-        assertThat(answerTo("GET / HTTP/1.1\r\n\r\n".getBytes())).isNotEqualTo(0x20);
+        assertThat(answerTo("GET / HTTP/1.1\r\n\r\n".getBytes(UTF_8))).isNotEqualTo(0x20);
         stillServesDevices();
     }
 

@@ -1,5 +1,6 @@
 package dev.certreg.mqtt;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -38,8 +39,8 @@ class DeviceEndpointTest {
         TestPki.Issued cert = registry.registeredDevice(ca, "sensor", CertificateStatus.ACTIVE);
         try (Device device = new Device(registry, "sensor-1", cert).connect()) {
             device.client.subscribe("sensors/+/data", 1);
-            device.client.publish("sensors/1/data", "zero".getBytes(), 0, false);
-            device.client.publish("sensors/1/data", "one".getBytes(), 1, false);
+            device.client.publish("sensors/1/data", "zero".getBytes(UTF_8), 0, false);
+            device.client.publish("sensors/1/data", "one".getBytes(UTF_8), 1, false);
             assertThat(device.received.poll(10, TimeUnit.SECONDS)).isEqualTo(
                     new Device.Received("sensors/1/data", "zero", 0));
             assertThat(device.received.poll(10, TimeUnit.SECONDS)).isEqualTo(

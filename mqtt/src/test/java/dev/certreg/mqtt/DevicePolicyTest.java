@@ -1,5 +1,6 @@
 package dev.certreg.mqtt;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -61,7 +62,7 @@ class DevicePolicyTest {
         registry.attach("sensors", SENSORS, cert);
         try (Device device = new Device(registry, "sensor-1", cert).connect()) {
             device.client.subscribe("sensors/1", 1);
-            device.client.publish("sensors/1", "ok".getBytes(), 1, false);
+            device.client.publish("sensors/1", "ok".getBytes(UTF_8), 1, false);
             assertThat(device.received.poll(10, TimeUnit.SECONDS)).isEqualTo(
                     new Device.Received("sensors/1", "ok", 1));
         }
@@ -87,7 +88,7 @@ class DevicePolicyTest {
         TestPki.Issued cert = registry.registeredWithoutPolicy(ca, "sensor", CertificateStatus.ACTIVE);
         registry.attach("sensors", SENSORS, cert);
         try (Device device = new Device(registry, "sensor-1", cert).connect()) {
-            device.client.publish("pumps/1", "no".getBytes(), 0, false);
+            device.client.publish("pumps/1", "no".getBytes(UTF_8), 0, false);
             assertThat(device.lost.await(10, TimeUnit.SECONDS)).isTrue();
         }
     }
@@ -137,7 +138,7 @@ class DevicePolicyTest {
             registry.policies.createVersion(Registry.SCOPE, "sensors", SENSORS.replace("topic/sensors/*",
                     "topic/other/*"), true);
             assertThat(device.client.isConnected()).isTrue();
-            device.client.publish("sensors/1", "no".getBytes(), 0, false);
+            device.client.publish("sensors/1", "no".getBytes(UTF_8), 0, false);
             assertThat(device.lost.await(CUT_OFF_BOUND_SECONDS, TimeUnit.SECONDS)).isTrue();
             assertThat(device.received).isEmpty();
         }

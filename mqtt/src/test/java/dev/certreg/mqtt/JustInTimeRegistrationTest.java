@@ -1,5 +1,6 @@
 package dev.certreg.mqtt;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -73,7 +74,7 @@ class JustInTimeRegistrationTest {
             registry.attach(Registry.ALLOW_ALL, newcomer);
             device.connect();
             device.client.subscribe("fleet/newcomer", 1);
-            device.client.publish("fleet/newcomer", "hello".getBytes(), 1, false);
+            device.client.publish("fleet/newcomer", "hello".getBytes(UTF_8), 1, false);
             assertThat(device.received.poll(30, TimeUnit.SECONDS))
                     .isEqualTo(new Device.Received("fleet/newcomer", "hello", 1));
         }

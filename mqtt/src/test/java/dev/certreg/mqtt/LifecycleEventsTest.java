@@ -1,5 +1,6 @@
 package dev.certreg.mqtt;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -75,9 +76,9 @@ class LifecycleEventsTest {
                         registry.registeredDevice(ca, "forger", CertificateStatus.ACTIVE)).connect()) {
             monitor.client.subscribe("$aws/events/certificates/registered/+", 1);
             monitor.client.subscribe("canary", 1);
-            forger.client.publish("$aws/events/certificates/registered/x", "{}".getBytes(), 0, false);
+            forger.client.publish("$aws/events/certificates/registered/x", "{}".getBytes(UTF_8), 0, false);
             assertThat(forger.lost.await(30, TimeUnit.SECONDS)).isTrue();
-            monitor.client.publish("canary", "after".getBytes(), 1, false);
+            monitor.client.publish("canary", "after".getBytes(UTF_8), 1, false);
             assertThat(monitor.received.poll(30, TimeUnit.SECONDS).topic()).isEqualTo("canary");
         }
     }

@@ -1,7 +1,6 @@
 package dev.certreg.protocol;
 
 import dev.certreg.protocol.Member.Location;
-import dev.certreg.protocol.Member.Type;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -21,22 +20,22 @@ public final class Members {
         /** {@code CertificateId}. */
         public static final Member CA_CERTIFICATE_ID =
                 new Member("caCertificateId", Location.URI, "caCertificateId",
-                        Type.STRING, true, 64L, 64L, Pattern.compile("(0x)?[a-fA-F0-9]+"), List.of());
+                        Member.Type.STRING, true, 64L, 64L, Pattern.compile("(0x)?[a-fA-F0-9]+"), List.of());
 
         /** {@code PageSize}. */
         public static final Member PAGE_SIZE =
                 new Member("pageSize", Location.QUERYSTRING, "pageSize",
-                        Type.INTEGER, false, 1L, 250L, null, List.of());
+                        Member.Type.INTEGER, false, 1L, 250L, null, List.of());
 
         /** {@code Marker}; certreg keeps min 1: an empty marker is refused by its length. */
         public static final Member MARKER =
                 new Member("marker", Location.QUERYSTRING, "marker",
-                        Type.STRING, false, 1L, 1024L, Pattern.compile("[A-Za-z0-9+/]+={0,2}"), List.of());
+                        Member.Type.STRING, false, 1L, 1024L, Pattern.compile("[A-Za-z0-9+/]+={0,2}"), List.of());
 
         /** {@code AscendingOrder}. */
         public static final Member ASCENDING_ORDER =
                 new Member("ascendingOrder", Location.QUERYSTRING, "isAscendingOrder",
-                        Type.BOOLEAN, false, 0L, Integer.MAX_VALUE, null, List.of());
+                        Member.Type.BOOLEAN, false, 0L, Integer.MAX_VALUE, null, List.of());
     }
 
     /** ListCertificates's input: {@code ListCertificatesRequest}. */
@@ -46,17 +45,17 @@ public final class Members {
         /** {@code PageSize}. */
         public static final Member PAGE_SIZE =
                 new Member("pageSize", Location.QUERYSTRING, "pageSize",
-                        Type.INTEGER, false, 1L, 250L, null, List.of());
+                        Member.Type.INTEGER, false, 1L, 250L, null, List.of());
 
         /** {@code Marker}; certreg keeps min 1: an empty marker is refused by its length. */
         public static final Member MARKER =
                 new Member("marker", Location.QUERYSTRING, "marker",
-                        Type.STRING, false, 1L, 1024L, Pattern.compile("[A-Za-z0-9+/]+={0,2}"), List.of());
+                        Member.Type.STRING, false, 1L, 1024L, Pattern.compile("[A-Za-z0-9+/]+={0,2}"), List.of());
 
         /** {@code AscendingOrder}. */
         public static final Member ASCENDING_ORDER =
                 new Member("ascendingOrder", Location.QUERYSTRING, "isAscendingOrder",
-                        Type.BOOLEAN, false, 0L, Integer.MAX_VALUE, null, List.of());
+                        Member.Type.BOOLEAN, false, 0L, Integer.MAX_VALUE, null, List.of());
     }
 
     /** CreateCertificateFromCsr's input: {@code CreateCertificateFromCsrRequest}. */
@@ -66,12 +65,12 @@ public final class Members {
         /** {@code CertificateSigningRequest}. */
         public static final Member CERTIFICATE_SIGNING_REQUEST =
                 new Member("certificateSigningRequest", Location.BODY, "certificateSigningRequest",
-                        Type.STRING, true, 1L, 4096L, Pattern.compile("[\\s\\S]*"), List.of());
+                        Member.Type.STRING, true, 1L, 4096L, Pattern.compile("[\\s\\S]*"), List.of());
 
         /** {@code SetAsActive}. */
         public static final Member SET_AS_ACTIVE =
                 new Member("setAsActive", Location.QUERYSTRING, "setAsActive",
-                        Type.BOOLEAN, false, 0L, Integer.MAX_VALUE, null, List.of());
+                        Member.Type.BOOLEAN, false, 0L, Integer.MAX_VALUE, null, List.of());
     }
 
     /** CreateKeysAndCertificate's input: {@code CreateKeysAndCertificateRequest}. */
@@ -81,7 +80,7 @@ public final class Members {
         /** {@code SetAsActive}. */
         public static final Member SET_AS_ACTIVE =
                 new Member("setAsActive", Location.QUERYSTRING, "setAsActive",
-                        Type.BOOLEAN, false, 0L, Integer.MAX_VALUE, null, List.of());
+                        Member.Type.BOOLEAN, false, 0L, Integer.MAX_VALUE, null, List.of());
     }
 
     /** DescribeCertificate's input: {@code DescribeCertificateRequest}. */
@@ -91,7 +90,7 @@ public final class Members {
         /** {@code CertificateId}. */
         public static final Member CERTIFICATE_ID =
                 new Member("certificateId", Location.URI, "certificateId",
-                        Type.STRING, true, 64L, 64L, Pattern.compile("(0x)?[a-fA-F0-9]+"), List.of());
+                        Member.Type.STRING, true, 64L, 64L, Pattern.compile("(0x)?[a-fA-F0-9]+"), List.of());
     }
 
     /** UpdateCertificate's input: {@code UpdateCertificateRequest}. */
@@ -101,12 +100,12 @@ public final class Members {
         /** {@code CertificateId}. */
         public static final Member CERTIFICATE_ID =
                 new Member("certificateId", Location.URI, "certificateId",
-                        Type.STRING, true, 64L, 64L, Pattern.compile("(0x)?[a-fA-F0-9]+"), List.of());
+                        Member.Type.STRING, true, 64L, 64L, Pattern.compile("(0x)?[a-fA-F0-9]+"), List.of());
 
         /** {@code CertificateStatus}. */
         public static final Member NEW_STATUS =
                 new Member("newStatus", Location.QUERYSTRING, "newStatus",
-                        Type.STRING, true, 0L, Integer.MAX_VALUE, null, List.of("ACTIVE", "INACTIVE", "REVOKED",
+                        Member.Type.STRING, true, 0L, Integer.MAX_VALUE, null, List.of("ACTIVE", "INACTIVE", "REVOKED",
                                 "PENDING_TRANSFER", "REGISTER_INACTIVE", "PENDING_ACTIVATION"));
     }
 
@@ -117,12 +116,12 @@ public final class Members {
         /** {@code CertificateId}. */
         public static final Member CERTIFICATE_ID =
                 new Member("certificateId", Location.URI, "certificateId",
-                        Type.STRING, true, 64L, 64L, Pattern.compile("(0x)?[a-fA-F0-9]+"), List.of());
+                        Member.Type.STRING, true, 64L, 64L, Pattern.compile("(0x)?[a-fA-F0-9]+"), List.of());
 
         /** {@code ForceDelete}. */
         public static final Member FORCE_DELETE =
                 new Member("forceDelete", Location.QUERYSTRING, "forceDelete",
-                        Type.BOOLEAN, false, 0L, Integer.MAX_VALUE, null, List.of());
+                        Member.Type.BOOLEAN, false, 0L, Integer.MAX_VALUE, null, List.of());
     }
 
     /** RegisterCertificate's input: {@code RegisterCertificateRequest}. */
@@ -132,22 +131,22 @@ public final class Members {
         /** {@code CertificatePem}. */
         public static final Member CERTIFICATE_PEM =
                 new Member("certificatePem", Location.BODY, "certificatePem",
-                        Type.STRING, true, 1L, 65536L, Pattern.compile("[\\s\\S]*"), List.of());
+                        Member.Type.STRING, true, 1L, 65536L, Pattern.compile("[\\s\\S]*"), List.of());
 
         /** {@code CertificatePem}. */
         public static final Member CA_CERTIFICATE_PEM =
                 new Member("caCertificatePem", Location.BODY, "caCertificatePem",
-                        Type.STRING, false, 1L, 65536L, Pattern.compile("[\\s\\S]*"), List.of());
+                        Member.Type.STRING, false, 1L, 65536L, Pattern.compile("[\\s\\S]*"), List.of());
 
         /** {@code SetAsActiveFlag}. */
         public static final Member SET_AS_ACTIVE =
                 new Member("setAsActive", Location.QUERYSTRING, "setAsActive",
-                        Type.BOOLEAN, false, 0L, Integer.MAX_VALUE, null, List.of());
+                        Member.Type.BOOLEAN, false, 0L, Integer.MAX_VALUE, null, List.of());
 
         /** {@code CertificateStatus}. */
         public static final Member STATUS =
                 new Member("status", Location.BODY, "status",
-                        Type.STRING, false, 0L, Integer.MAX_VALUE, null, List.of("ACTIVE", "INACTIVE", "REVOKED",
+                        Member.Type.STRING, false, 0L, Integer.MAX_VALUE, null, List.of("ACTIVE", "INACTIVE", "REVOKED",
                                 "PENDING_TRANSFER", "REGISTER_INACTIVE", "PENDING_ACTIVATION"));
     }
 
@@ -158,12 +157,12 @@ public final class Members {
         /** {@code CertificatePem}. */
         public static final Member CERTIFICATE_PEM =
                 new Member("certificatePem", Location.BODY, "certificatePem",
-                        Type.STRING, true, 1L, 65536L, Pattern.compile("[\\s\\S]*"), List.of());
+                        Member.Type.STRING, true, 1L, 65536L, Pattern.compile("[\\s\\S]*"), List.of());
 
         /** {@code CertificateStatus}. */
         public static final Member STATUS =
                 new Member("status", Location.BODY, "status",
-                        Type.STRING, false, 0L, Integer.MAX_VALUE, null, List.of("ACTIVE", "INACTIVE", "REVOKED",
+                        Member.Type.STRING, false, 0L, Integer.MAX_VALUE, null, List.of("ACTIVE", "INACTIVE", "REVOKED",
                                 "PENDING_TRANSFER", "REGISTER_INACTIVE", "PENDING_ACTIVATION"));
     }
 
@@ -174,22 +173,22 @@ public final class Members {
         /** {@code PageSize}. */
         public static final Member PAGE_SIZE =
                 new Member("pageSize", Location.QUERYSTRING, "pageSize",
-                        Type.INTEGER, false, 1L, 250L, null, List.of());
+                        Member.Type.INTEGER, false, 1L, 250L, null, List.of());
 
         /** {@code Marker}; certreg keeps min 1: an empty marker is refused by its length. */
         public static final Member MARKER =
                 new Member("marker", Location.QUERYSTRING, "marker",
-                        Type.STRING, false, 1L, 1024L, Pattern.compile("[A-Za-z0-9+/]+={0,2}"), List.of());
+                        Member.Type.STRING, false, 1L, 1024L, Pattern.compile("[A-Za-z0-9+/]+={0,2}"), List.of());
 
         /** {@code AscendingOrder}. */
         public static final Member ASCENDING_ORDER =
                 new Member("ascendingOrder", Location.QUERYSTRING, "isAscendingOrder",
-                        Type.BOOLEAN, false, 0L, Integer.MAX_VALUE, null, List.of());
+                        Member.Type.BOOLEAN, false, 0L, Integer.MAX_VALUE, null, List.of());
 
         /** {@code TemplateName}. */
         public static final Member TEMPLATE_NAME =
                 new Member("templateName", Location.QUERYSTRING, "templateName",
-                        Type.STRING, false, 1L, 36L, Pattern.compile("^[0-9A-Za-z_-]+$"), List.of());
+                        Member.Type.STRING, false, 1L, 36L, Pattern.compile("^[0-9A-Za-z_-]+$"), List.of());
     }
 
     /** RegisterCACertificate's input: {@code RegisterCACertificateRequest}. */
@@ -199,37 +198,37 @@ public final class Members {
         /** {@code CertificatePem}. */
         public static final Member CA_CERTIFICATE =
                 new Member("caCertificate", Location.BODY, "caCertificate",
-                        Type.STRING, true, 1L, 65536L, Pattern.compile("[\\s\\S]*"), List.of());
+                        Member.Type.STRING, true, 1L, 65536L, Pattern.compile("[\\s\\S]*"), List.of());
 
         /** {@code CertificatePem}. */
         public static final Member VERIFICATION_CERTIFICATE =
                 new Member("verificationCertificate", Location.BODY, "verificationCertificate",
-                        Type.STRING, false, 1L, 65536L, Pattern.compile("[\\s\\S]*"), List.of());
+                        Member.Type.STRING, false, 1L, 65536L, Pattern.compile("[\\s\\S]*"), List.of());
 
         /** {@code SetAsActive}. */
         public static final Member SET_AS_ACTIVE =
                 new Member("setAsActive", Location.QUERYSTRING, "setAsActive",
-                        Type.BOOLEAN, false, 0L, Integer.MAX_VALUE, null, List.of());
+                        Member.Type.BOOLEAN, false, 0L, Integer.MAX_VALUE, null, List.of());
 
         /** {@code AllowAutoRegistration}. */
         public static final Member ALLOW_AUTO_REGISTRATION =
                 new Member("allowAutoRegistration", Location.QUERYSTRING, "allowAutoRegistration",
-                        Type.BOOLEAN, false, 0L, Integer.MAX_VALUE, null, List.of());
+                        Member.Type.BOOLEAN, false, 0L, Integer.MAX_VALUE, null, List.of());
 
         /** {@code RegistrationConfig}. */
         public static final Member REGISTRATION_CONFIG =
                 new Member("registrationConfig", Location.BODY, "registrationConfig",
-                        Type.STRUCTURE, false, 0L, Integer.MAX_VALUE, null, List.of());
+                        Member.Type.STRUCTURE, false, 0L, Integer.MAX_VALUE, null, List.of());
 
         /** {@code TagList}. */
         public static final Member TAGS =
                 new Member("tags", Location.BODY, "tags",
-                        Type.LIST, false, 0L, Integer.MAX_VALUE, null, List.of());
+                        Member.Type.LIST, false, 0L, Integer.MAX_VALUE, null, List.of());
 
         /** {@code CertificateMode}. */
         public static final Member CERTIFICATE_MODE =
                 new Member("certificateMode", Location.BODY, "certificateMode",
-                        Type.STRING, false, 0L, Integer.MAX_VALUE, null, List.of("DEFAULT", "SNI_ONLY"));
+                        Member.Type.STRING, false, 0L, Integer.MAX_VALUE, null, List.of("DEFAULT", "SNI_ONLY"));
     }
 
     /** DescribeCACertificate's input: {@code DescribeCACertificateRequest}. */
@@ -239,7 +238,7 @@ public final class Members {
         /** {@code CertificateId}. */
         public static final Member CERTIFICATE_ID =
                 new Member("certificateId", Location.URI, "caCertificateId",
-                        Type.STRING, true, 64L, 64L, Pattern.compile("(0x)?[a-fA-F0-9]+"), List.of());
+                        Member.Type.STRING, true, 64L, 64L, Pattern.compile("(0x)?[a-fA-F0-9]+"), List.of());
     }
 
     /** UpdateCACertificate's input: {@code UpdateCACertificateRequest}. */
@@ -249,27 +248,27 @@ public final class Members {
         /** {@code CertificateId}. */
         public static final Member CERTIFICATE_ID =
                 new Member("certificateId", Location.URI, "caCertificateId",
-                        Type.STRING, true, 64L, 64L, Pattern.compile("(0x)?[a-fA-F0-9]+"), List.of());
+                        Member.Type.STRING, true, 64L, 64L, Pattern.compile("(0x)?[a-fA-F0-9]+"), List.of());
 
         /** {@code CACertificateStatus}. */
         public static final Member NEW_STATUS =
                 new Member("newStatus", Location.QUERYSTRING, "newStatus",
-                        Type.STRING, false, 0L, Integer.MAX_VALUE, null, List.of("ACTIVE", "INACTIVE"));
+                        Member.Type.STRING, false, 0L, Integer.MAX_VALUE, null, List.of("ACTIVE", "INACTIVE"));
 
         /** {@code AutoRegistrationStatus}. */
         public static final Member NEW_AUTO_REGISTRATION_STATUS =
                 new Member("newAutoRegistrationStatus", Location.QUERYSTRING, "newAutoRegistrationStatus",
-                        Type.STRING, false, 0L, Integer.MAX_VALUE, null, List.of("ENABLE", "DISABLE"));
+                        Member.Type.STRING, false, 0L, Integer.MAX_VALUE, null, List.of("ENABLE", "DISABLE"));
 
         /** {@code RegistrationConfig}. */
         public static final Member REGISTRATION_CONFIG =
                 new Member("registrationConfig", Location.BODY, "registrationConfig",
-                        Type.STRUCTURE, false, 0L, Integer.MAX_VALUE, null, List.of());
+                        Member.Type.STRUCTURE, false, 0L, Integer.MAX_VALUE, null, List.of());
 
         /** {@code RemoveAutoRegistration}. */
         public static final Member REMOVE_AUTO_REGISTRATION =
                 new Member("removeAutoRegistration", Location.BODY, "removeAutoRegistration",
-                        Type.BOOLEAN, false, 0L, Integer.MAX_VALUE, null, List.of());
+                        Member.Type.BOOLEAN, false, 0L, Integer.MAX_VALUE, null, List.of());
     }
 
     /** DeleteCACertificate's input: {@code DeleteCACertificateRequest}. */
@@ -279,7 +278,7 @@ public final class Members {
         /** {@code CertificateId}. */
         public static final Member CERTIFICATE_ID =
                 new Member("certificateId", Location.URI, "caCertificateId",
-                        Type.STRING, true, 64L, 64L, Pattern.compile("(0x)?[a-fA-F0-9]+"), List.of());
+                        Member.Type.STRING, true, 64L, 64L, Pattern.compile("(0x)?[a-fA-F0-9]+"), List.of());
     }
 
     /** GetRegistrationCode's input: {@code GetRegistrationCodeRequest}. */
@@ -299,17 +298,17 @@ public final class Members {
         /** {@code CertificateId}. */
         public static final Member CERTIFICATE_ID =
                 new Member("certificateId", Location.URI, "certificateId",
-                        Type.STRING, true, 64L, 64L, Pattern.compile("(0x)?[a-fA-F0-9]+"), List.of());
+                        Member.Type.STRING, true, 64L, 64L, Pattern.compile("(0x)?[a-fA-F0-9]+"), List.of());
 
         /** {@code AwsAccountId}. */
         public static final Member TARGET_AWS_ACCOUNT =
                 new Member("targetAwsAccount", Location.QUERYSTRING, "targetAwsAccount",
-                        Type.STRING, true, 12L, 12L, Pattern.compile("[0-9]+"), List.of());
+                        Member.Type.STRING, true, 12L, 12L, Pattern.compile("[0-9]+"), List.of());
 
         /** {@code Message}. */
         public static final Member TRANSFER_MESSAGE =
                 new Member("transferMessage", Location.BODY, "transferMessage",
-                        Type.STRING, false, 0L, 128L, Pattern.compile("[\\s\\S]*"), List.of());
+                        Member.Type.STRING, false, 0L, 128L, Pattern.compile("[\\s\\S]*"), List.of());
     }
 
     /** AcceptCertificateTransfer's input: {@code AcceptCertificateTransferRequest}. */
@@ -319,12 +318,12 @@ public final class Members {
         /** {@code CertificateId}. */
         public static final Member CERTIFICATE_ID =
                 new Member("certificateId", Location.URI, "certificateId",
-                        Type.STRING, true, 64L, 64L, Pattern.compile("(0x)?[a-fA-F0-9]+"), List.of());
+                        Member.Type.STRING, true, 64L, 64L, Pattern.compile("(0x)?[a-fA-F0-9]+"), List.of());
 
         /** {@code SetAsActive}. */
         public static final Member SET_AS_ACTIVE =
                 new Member("setAsActive", Location.QUERYSTRING, "setAsActive",
-                        Type.BOOLEAN, false, 0L, Integer.MAX_VALUE, null, List.of());
+                        Member.Type.BOOLEAN, false, 0L, Integer.MAX_VALUE, null, List.of());
     }
 
     /** RejectCertificateTransfer's input: {@code RejectCertificateTransferRequest}. */
@@ -334,12 +333,12 @@ public final class Members {
         /** {@code CertificateId}. */
         public static final Member CERTIFICATE_ID =
                 new Member("certificateId", Location.URI, "certificateId",
-                        Type.STRING, true, 64L, 64L, Pattern.compile("(0x)?[a-fA-F0-9]+"), List.of());
+                        Member.Type.STRING, true, 64L, 64L, Pattern.compile("(0x)?[a-fA-F0-9]+"), List.of());
 
         /** {@code Message}. */
         public static final Member REJECT_REASON =
                 new Member("rejectReason", Location.BODY, "rejectReason",
-                        Type.STRING, false, 0L, 128L, Pattern.compile("[\\s\\S]*"), List.of());
+                        Member.Type.STRING, false, 0L, 128L, Pattern.compile("[\\s\\S]*"), List.of());
     }
 
     /** CancelCertificateTransfer's input: {@code CancelCertificateTransferRequest}. */
@@ -349,7 +348,7 @@ public final class Members {
         /** {@code CertificateId}. */
         public static final Member CERTIFICATE_ID =
                 new Member("certificateId", Location.URI, "certificateId",
-                        Type.STRING, true, 64L, 64L, Pattern.compile("(0x)?[a-fA-F0-9]+"), List.of());
+                        Member.Type.STRING, true, 64L, 64L, Pattern.compile("(0x)?[a-fA-F0-9]+"), List.of());
     }
 
     /** DescribeEndpoint's input: {@code DescribeEndpointRequest}. */
@@ -359,7 +358,7 @@ public final class Members {
         /** {@code EndpointType}. */
         public static final Member ENDPOINT_TYPE =
                 new Member("endpointType", Location.QUERYSTRING, "endpointType",
-                        Type.STRING, false, 0L, 128L, Pattern.compile("[\\s\\S]*"), List.of());
+                        Member.Type.STRING, false, 0L, 128L, Pattern.compile("[\\s\\S]*"), List.of());
     }
 
     /** ListPolicies's input: {@code ListPoliciesRequest}. */
@@ -369,17 +368,17 @@ public final class Members {
         /** {@code Marker}; certreg keeps min 1: an empty marker is refused by its length. */
         public static final Member MARKER =
                 new Member("marker", Location.QUERYSTRING, "marker",
-                        Type.STRING, false, 1L, 1024L, Pattern.compile("[A-Za-z0-9+/]+={0,2}"), List.of());
+                        Member.Type.STRING, false, 1L, 1024L, Pattern.compile("[A-Za-z0-9+/]+={0,2}"), List.of());
 
         /** {@code PageSize}. */
         public static final Member PAGE_SIZE =
                 new Member("pageSize", Location.QUERYSTRING, "pageSize",
-                        Type.INTEGER, false, 1L, 250L, null, List.of());
+                        Member.Type.INTEGER, false, 1L, 250L, null, List.of());
 
         /** {@code AscendingOrder}. */
         public static final Member ASCENDING_ORDER =
                 new Member("ascendingOrder", Location.QUERYSTRING, "isAscendingOrder",
-                        Type.BOOLEAN, false, 0L, Integer.MAX_VALUE, null, List.of());
+                        Member.Type.BOOLEAN, false, 0L, Integer.MAX_VALUE, null, List.of());
     }
 
     /** CreatePolicy's input: {@code CreatePolicyRequest}. */
@@ -389,17 +388,17 @@ public final class Members {
         /** {@code PolicyName}. */
         public static final Member POLICY_NAME =
                 new Member("policyName", Location.URI, "policyName",
-                        Type.STRING, true, 1L, 128L, Pattern.compile("[\\w+=,.@-]+"), List.of());
+                        Member.Type.STRING, true, 1L, 128L, Pattern.compile("[\\w+=,.@-]+"), List.of());
 
         /** {@code PolicyDocument}. */
         public static final Member POLICY_DOCUMENT =
                 new Member("policyDocument", Location.BODY, "policyDocument",
-                        Type.STRING, true, 0L, 404600L, Pattern.compile("[\\s\\S]*"), List.of());
+                        Member.Type.STRING, true, 0L, 404600L, Pattern.compile("[\\s\\S]*"), List.of());
 
         /** {@code TagList}. */
         public static final Member TAGS =
                 new Member("tags", Location.BODY, "tags",
-                        Type.LIST, false, 0L, Integer.MAX_VALUE, null, List.of());
+                        Member.Type.LIST, false, 0L, Integer.MAX_VALUE, null, List.of());
     }
 
     /** GetPolicy's input: {@code GetPolicyRequest}. */
@@ -409,7 +408,7 @@ public final class Members {
         /** {@code PolicyName}. */
         public static final Member POLICY_NAME =
                 new Member("policyName", Location.URI, "policyName",
-                        Type.STRING, true, 1L, 128L, Pattern.compile("[\\w+=,.@-]+"), List.of());
+                        Member.Type.STRING, true, 1L, 128L, Pattern.compile("[\\w+=,.@-]+"), List.of());
     }
 
     /** DeletePolicy's input: {@code DeletePolicyRequest}. */
@@ -419,7 +418,7 @@ public final class Members {
         /** {@code PolicyName}. */
         public static final Member POLICY_NAME =
                 new Member("policyName", Location.URI, "policyName",
-                        Type.STRING, true, 1L, 128L, Pattern.compile("[\\w+=,.@-]+"), List.of());
+                        Member.Type.STRING, true, 1L, 128L, Pattern.compile("[\\w+=,.@-]+"), List.of());
     }
 
     /** CreatePolicyVersion's input: {@code CreatePolicyVersionRequest}. */
@@ -429,17 +428,17 @@ public final class Members {
         /** {@code PolicyName}. */
         public static final Member POLICY_NAME =
                 new Member("policyName", Location.URI, "policyName",
-                        Type.STRING, true, 1L, 128L, Pattern.compile("[\\w+=,.@-]+"), List.of());
+                        Member.Type.STRING, true, 1L, 128L, Pattern.compile("[\\w+=,.@-]+"), List.of());
 
         /** {@code PolicyDocument}. */
         public static final Member POLICY_DOCUMENT =
                 new Member("policyDocument", Location.BODY, "policyDocument",
-                        Type.STRING, true, 0L, 404600L, Pattern.compile("[\\s\\S]*"), List.of());
+                        Member.Type.STRING, true, 0L, 404600L, Pattern.compile("[\\s\\S]*"), List.of());
 
         /** {@code SetAsDefault}. */
         public static final Member SET_AS_DEFAULT =
                 new Member("setAsDefault", Location.QUERYSTRING, "setAsDefault",
-                        Type.BOOLEAN, false, 0L, Integer.MAX_VALUE, null, List.of());
+                        Member.Type.BOOLEAN, false, 0L, Integer.MAX_VALUE, null, List.of());
     }
 
     /** ListPolicyVersions's input: {@code ListPolicyVersionsRequest}. */
@@ -449,7 +448,7 @@ public final class Members {
         /** {@code PolicyName}. */
         public static final Member POLICY_NAME =
                 new Member("policyName", Location.URI, "policyName",
-                        Type.STRING, true, 1L, 128L, Pattern.compile("[\\w+=,.@-]+"), List.of());
+                        Member.Type.STRING, true, 1L, 128L, Pattern.compile("[\\w+=,.@-]+"), List.of());
     }
 
     /** GetPolicyVersion's input: {@code GetPolicyVersionRequest}. */
@@ -459,12 +458,12 @@ public final class Members {
         /** {@code PolicyName}. */
         public static final Member POLICY_NAME =
                 new Member("policyName", Location.URI, "policyName",
-                        Type.STRING, true, 1L, 128L, Pattern.compile("[\\w+=,.@-]+"), List.of());
+                        Member.Type.STRING, true, 1L, 128L, Pattern.compile("[\\w+=,.@-]+"), List.of());
 
         /** {@code PolicyVersionId}; certreg keeps pattern none: PolicyService answers a malformed id itself. */
         public static final Member POLICY_VERSION_ID =
                 new Member("policyVersionId", Location.URI, "policyVersionId",
-                        Type.STRING, true, 0L, Integer.MAX_VALUE, null, List.of());
+                        Member.Type.STRING, true, 0L, Integer.MAX_VALUE, null, List.of());
     }
 
     /** SetDefaultPolicyVersion's input: {@code SetDefaultPolicyVersionRequest}. */
@@ -474,12 +473,12 @@ public final class Members {
         /** {@code PolicyName}. */
         public static final Member POLICY_NAME =
                 new Member("policyName", Location.URI, "policyName",
-                        Type.STRING, true, 1L, 128L, Pattern.compile("[\\w+=,.@-]+"), List.of());
+                        Member.Type.STRING, true, 1L, 128L, Pattern.compile("[\\w+=,.@-]+"), List.of());
 
         /** {@code PolicyVersionId}; certreg keeps pattern none: PolicyService answers a malformed id itself. */
         public static final Member POLICY_VERSION_ID =
                 new Member("policyVersionId", Location.URI, "policyVersionId",
-                        Type.STRING, true, 0L, Integer.MAX_VALUE, null, List.of());
+                        Member.Type.STRING, true, 0L, Integer.MAX_VALUE, null, List.of());
     }
 
     /** DeletePolicyVersion's input: {@code DeletePolicyVersionRequest}. */
@@ -489,12 +488,12 @@ public final class Members {
         /** {@code PolicyName}. */
         public static final Member POLICY_NAME =
                 new Member("policyName", Location.URI, "policyName",
-                        Type.STRING, true, 1L, 128L, Pattern.compile("[\\w+=,.@-]+"), List.of());
+                        Member.Type.STRING, true, 1L, 128L, Pattern.compile("[\\w+=,.@-]+"), List.of());
 
         /** {@code PolicyVersionId}; certreg keeps pattern none: PolicyService answers a malformed id itself. */
         public static final Member POLICY_VERSION_ID =
                 new Member("policyVersionId", Location.URI, "policyVersionId",
-                        Type.STRING, true, 0L, Integer.MAX_VALUE, null, List.of());
+                        Member.Type.STRING, true, 0L, Integer.MAX_VALUE, null, List.of());
     }
 
     /** AttachPolicy's input: {@code AttachPolicyRequest}. */
@@ -504,12 +503,12 @@ public final class Members {
         /** {@code PolicyName}. */
         public static final Member POLICY_NAME =
                 new Member("policyName", Location.URI, "policyName",
-                        Type.STRING, true, 1L, 128L, Pattern.compile("[\\w+=,.@-]+"), List.of());
+                        Member.Type.STRING, true, 1L, 128L, Pattern.compile("[\\w+=,.@-]+"), List.of());
 
         /** {@code PolicyTarget}; certreg keeps min 1, max 2048: the model gives no bounds; 2048 holds any ARN. */
         public static final Member TARGET =
                 new Member("target", Location.BODY, "target",
-                        Type.STRING, true, 1L, 2048L, null, List.of());
+                        Member.Type.STRING, true, 1L, 2048L, null, List.of());
     }
 
     /** DetachPolicy's input: {@code DetachPolicyRequest}. */
@@ -519,12 +518,12 @@ public final class Members {
         /** {@code PolicyName}. */
         public static final Member POLICY_NAME =
                 new Member("policyName", Location.URI, "policyName",
-                        Type.STRING, true, 1L, 128L, Pattern.compile("[\\w+=,.@-]+"), List.of());
+                        Member.Type.STRING, true, 1L, 128L, Pattern.compile("[\\w+=,.@-]+"), List.of());
 
         /** {@code PolicyTarget}; certreg keeps min 1, max 2048: the model gives no bounds; 2048 holds any ARN. */
         public static final Member TARGET =
                 new Member("target", Location.BODY, "target",
-                        Type.STRING, true, 1L, 2048L, null, List.of());
+                        Member.Type.STRING, true, 1L, 2048L, null, List.of());
     }
 
     /** ListAttachedPolicies's input: {@code ListAttachedPoliciesRequest}. */
@@ -534,22 +533,22 @@ public final class Members {
         /** {@code PolicyTarget}. */
         public static final Member TARGET =
                 new Member("target", Location.URI, "target",
-                        Type.STRING, true, 0L, Integer.MAX_VALUE, null, List.of());
+                        Member.Type.STRING, true, 0L, Integer.MAX_VALUE, null, List.of());
 
         /** {@code Recursive}. */
         public static final Member RECURSIVE =
                 new Member("recursive", Location.QUERYSTRING, "recursive",
-                        Type.BOOLEAN, false, 0L, Integer.MAX_VALUE, null, List.of());
+                        Member.Type.BOOLEAN, false, 0L, Integer.MAX_VALUE, null, List.of());
 
         /** {@code Marker}; certreg keeps min 1: an empty marker is refused by its length. */
         public static final Member MARKER =
                 new Member("marker", Location.QUERYSTRING, "marker",
-                        Type.STRING, false, 1L, 1024L, Pattern.compile("[A-Za-z0-9+/]+={0,2}"), List.of());
+                        Member.Type.STRING, false, 1L, 1024L, Pattern.compile("[A-Za-z0-9+/]+={0,2}"), List.of());
 
         /** {@code PageSize}. */
         public static final Member PAGE_SIZE =
                 new Member("pageSize", Location.QUERYSTRING, "pageSize",
-                        Type.INTEGER, false, 1L, 250L, null, List.of());
+                        Member.Type.INTEGER, false, 1L, 250L, null, List.of());
     }
 
     /** ListTargetsForPolicy's input: {@code ListTargetsForPolicyRequest}. */
@@ -559,17 +558,17 @@ public final class Members {
         /** {@code PolicyName}. */
         public static final Member POLICY_NAME =
                 new Member("policyName", Location.URI, "policyName",
-                        Type.STRING, true, 1L, 128L, Pattern.compile("[\\w+=,.@-]+"), List.of());
+                        Member.Type.STRING, true, 1L, 128L, Pattern.compile("[\\w+=,.@-]+"), List.of());
 
         /** {@code Marker}; certreg keeps min 1: an empty marker is refused by its length. */
         public static final Member MARKER =
                 new Member("marker", Location.QUERYSTRING, "marker",
-                        Type.STRING, false, 1L, 1024L, Pattern.compile("[A-Za-z0-9+/]+={0,2}"), List.of());
+                        Member.Type.STRING, false, 1L, 1024L, Pattern.compile("[A-Za-z0-9+/]+={0,2}"), List.of());
 
         /** {@code PageSize}. */
         public static final Member PAGE_SIZE =
                 new Member("pageSize", Location.QUERYSTRING, "pageSize",
-                        Type.INTEGER, false, 1L, 250L, null, List.of());
+                        Member.Type.INTEGER, false, 1L, 250L, null, List.of());
     }
 
     /** AttachPrincipalPolicy's input: {@code AttachPrincipalPolicyRequest}. */
@@ -579,12 +578,12 @@ public final class Members {
         /** {@code PolicyName}. */
         public static final Member POLICY_NAME =
                 new Member("policyName", Location.URI, "policyName",
-                        Type.STRING, true, 1L, 128L, Pattern.compile("[\\w+=,.@-]+"), List.of());
+                        Member.Type.STRING, true, 1L, 128L, Pattern.compile("[\\w+=,.@-]+"), List.of());
 
         /** {@code Principal}; certreg keeps min 1, max 2048: the model gives no bounds; 2048 holds any ARN. */
         public static final Member PRINCIPAL =
                 new Member("principal", Location.HEADER, "x-amzn-iot-principal",
-                        Type.STRING, true, 1L, 2048L, null, List.of());
+                        Member.Type.STRING, true, 1L, 2048L, null, List.of());
     }
 
     /** DetachPrincipalPolicy's input: {@code DetachPrincipalPolicyRequest}. */
@@ -594,12 +593,12 @@ public final class Members {
         /** {@code PolicyName}. */
         public static final Member POLICY_NAME =
                 new Member("policyName", Location.URI, "policyName",
-                        Type.STRING, true, 1L, 128L, Pattern.compile("[\\w+=,.@-]+"), List.of());
+                        Member.Type.STRING, true, 1L, 128L, Pattern.compile("[\\w+=,.@-]+"), List.of());
 
         /** {@code Principal}; certreg keeps min 1, max 2048: the model gives no bounds; 2048 holds any ARN. */
         public static final Member PRINCIPAL =
                 new Member("principal", Location.HEADER, "x-amzn-iot-principal",
-                        Type.STRING, true, 1L, 2048L, null, List.of());
+                        Member.Type.STRING, true, 1L, 2048L, null, List.of());
     }
 
     /** ListPrincipalPolicies's input: {@code ListPrincipalPoliciesRequest}. */
@@ -609,22 +608,22 @@ public final class Members {
         /** {@code Principal}; certreg keeps min 1, max 2048: the model gives no bounds; 2048 holds any ARN. */
         public static final Member PRINCIPAL =
                 new Member("principal", Location.HEADER, "x-amzn-iot-principal",
-                        Type.STRING, true, 1L, 2048L, null, List.of());
+                        Member.Type.STRING, true, 1L, 2048L, null, List.of());
 
         /** {@code Marker}; certreg keeps min 1: an empty marker is refused by its length. */
         public static final Member MARKER =
                 new Member("marker", Location.QUERYSTRING, "marker",
-                        Type.STRING, false, 1L, 1024L, Pattern.compile("[A-Za-z0-9+/]+={0,2}"), List.of());
+                        Member.Type.STRING, false, 1L, 1024L, Pattern.compile("[A-Za-z0-9+/]+={0,2}"), List.of());
 
         /** {@code PageSize}. */
         public static final Member PAGE_SIZE =
                 new Member("pageSize", Location.QUERYSTRING, "pageSize",
-                        Type.INTEGER, false, 1L, 250L, null, List.of());
+                        Member.Type.INTEGER, false, 1L, 250L, null, List.of());
 
         /** {@code AscendingOrder}. */
         public static final Member ASCENDING_ORDER =
                 new Member("ascendingOrder", Location.QUERYSTRING, "isAscendingOrder",
-                        Type.BOOLEAN, false, 0L, Integer.MAX_VALUE, null, List.of());
+                        Member.Type.BOOLEAN, false, 0L, Integer.MAX_VALUE, null, List.of());
     }
 
     /** ListPolicyPrincipals's input: {@code ListPolicyPrincipalsRequest}. */
@@ -634,22 +633,22 @@ public final class Members {
         /** {@code PolicyName}. */
         public static final Member POLICY_NAME =
                 new Member("policyName", Location.HEADER, "x-amzn-iot-policy",
-                        Type.STRING, true, 1L, 128L, Pattern.compile("[\\w+=,.@-]+"), List.of());
+                        Member.Type.STRING, true, 1L, 128L, Pattern.compile("[\\w+=,.@-]+"), List.of());
 
         /** {@code Marker}; certreg keeps min 1: an empty marker is refused by its length. */
         public static final Member MARKER =
                 new Member("marker", Location.QUERYSTRING, "marker",
-                        Type.STRING, false, 1L, 1024L, Pattern.compile("[A-Za-z0-9+/]+={0,2}"), List.of());
+                        Member.Type.STRING, false, 1L, 1024L, Pattern.compile("[A-Za-z0-9+/]+={0,2}"), List.of());
 
         /** {@code PageSize}. */
         public static final Member PAGE_SIZE =
                 new Member("pageSize", Location.QUERYSTRING, "pageSize",
-                        Type.INTEGER, false, 1L, 250L, null, List.of());
+                        Member.Type.INTEGER, false, 1L, 250L, null, List.of());
 
         /** {@code AscendingOrder}. */
         public static final Member ASCENDING_ORDER =
                 new Member("ascendingOrder", Location.QUERYSTRING, "isAscendingOrder",
-                        Type.BOOLEAN, false, 0L, Integer.MAX_VALUE, null, List.of());
+                        Member.Type.BOOLEAN, false, 0L, Integer.MAX_VALUE, null, List.of());
     }
 
     /** TestAuthorization's input: {@code TestAuthorizationRequest}. */
@@ -659,42 +658,42 @@ public final class Members {
         /** {@code Principal}; certreg keeps min 1, max 2048: the model gives no bounds; 2048 holds any ARN. */
         public static final Member PRINCIPAL =
                 new Member("principal", Location.BODY, "principal",
-                        Type.STRING, false, 1L, 2048L, null, List.of());
+                        Member.Type.STRING, false, 1L, 2048L, null, List.of());
 
         /** {@code CognitoIdentityPoolId}. */
         public static final Member COGNITO_IDENTITY_POOL_ID =
                 new Member("cognitoIdentityPoolId", Location.BODY, "cognitoIdentityPoolId",
-                        Type.STRING, false, 0L, Integer.MAX_VALUE, null, List.of());
+                        Member.Type.STRING, false, 0L, Integer.MAX_VALUE, null, List.of());
 
         /** {@code AuthInfos}. */
         public static final Member AUTH_INFOS =
                 new Member("authInfos", Location.BODY, "authInfos",
-                        Type.LIST, true, 1L, 10L, null, List.of());
+                        Member.Type.LIST, true, 1L, 10L, null, List.of());
 
         /** {@code ClientId}. */
         public static final Member CLIENT_ID =
                 new Member("clientId", Location.QUERYSTRING, "clientId",
-                        Type.STRING, false, 0L, Integer.MAX_VALUE, null, List.of());
+                        Member.Type.STRING, false, 0L, Integer.MAX_VALUE, null, List.of());
 
         /** {@code PolicyNames}. */
         public static final Member POLICY_NAMES_TO_ADD =
                 new Member("policyNamesToAdd", Location.BODY, "policyNamesToAdd",
-                        Type.LIST, false, 0L, Integer.MAX_VALUE, null, List.of());
+                        Member.Type.LIST, false, 0L, Integer.MAX_VALUE, null, List.of());
 
         /** {@code PolicyName}; certreg keeps pattern none: a name no policy can have is not found. */
         public static final Member POLICY_NAMES_TO_ADD_MEMBER =
                 new Member("policyNamesToAdd.member", Location.BODY, "policyNamesToAdd.member",
-                        Type.STRING, true, 1L, 128L, null, List.of());
+                        Member.Type.STRING, true, 1L, 128L, null, List.of());
 
         /** {@code PolicyNames}. */
         public static final Member POLICY_NAMES_TO_SKIP =
                 new Member("policyNamesToSkip", Location.BODY, "policyNamesToSkip",
-                        Type.LIST, false, 0L, Integer.MAX_VALUE, null, List.of());
+                        Member.Type.LIST, false, 0L, Integer.MAX_VALUE, null, List.of());
 
         /** {@code PolicyName}; certreg keeps pattern none: a name no policy can have is not found. */
         public static final Member POLICY_NAMES_TO_SKIP_MEMBER =
                 new Member("policyNamesToSkip.member", Location.BODY, "policyNamesToSkip.member",
-                        Type.STRING, true, 1L, 128L, null, List.of());
+                        Member.Type.STRING, true, 1L, 128L, null, List.of());
     }
 
     /** TagResource's input: {@code TagResourceRequest}. */
@@ -704,12 +703,12 @@ public final class Members {
         /** {@code ResourceArn}; certreg keeps min 1, max 2048: the model gives no bounds; 2048 holds any ARN. */
         public static final Member RESOURCE_ARN =
                 new Member("resourceArn", Location.BODY, "resourceArn",
-                        Type.STRING, true, 1L, 2048L, null, List.of());
+                        Member.Type.STRING, true, 1L, 2048L, null, List.of());
 
         /** {@code TagList}. */
         public static final Member TAGS =
                 new Member("tags", Location.BODY, "tags",
-                        Type.LIST, true, 0L, Integer.MAX_VALUE, null, List.of());
+                        Member.Type.LIST, true, 0L, Integer.MAX_VALUE, null, List.of());
     }
 
     /** UntagResource's input: {@code UntagResourceRequest}. */
@@ -719,17 +718,18 @@ public final class Members {
         /** {@code ResourceArn}; certreg keeps min 1, max 2048: the model gives no bounds; 2048 holds any ARN. */
         public static final Member RESOURCE_ARN =
                 new Member("resourceArn", Location.BODY, "resourceArn",
-                        Type.STRING, true, 1L, 2048L, null, List.of());
+                        Member.Type.STRING, true, 1L, 2048L, null, List.of());
 
         /** {@code TagKeyList}. */
         public static final Member TAG_KEYS =
                 new Member("tagKeys", Location.BODY, "tagKeys",
-                        Type.LIST, true, 0L, Integer.MAX_VALUE, null, List.of());
+                        Member.Type.LIST, true, 0L, Integer.MAX_VALUE, null, List.of());
 
         /** {@code TagKey}. */
         public static final Member TAG_KEYS_MEMBER =
                 new Member("tagKeys.member", Location.BODY, "tagKeys.member",
-                        Type.STRING, true, 1L, 128L, Pattern.compile("^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$"), List.of());
+                        Member.Type.STRING, true, 1L, 128L, Pattern.compile("^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$"),
+                                List.of());
     }
 
     /** ListTagsForResource's input: {@code ListTagsForResourceRequest}. */
@@ -739,12 +739,12 @@ public final class Members {
         /** {@code ResourceArn}; certreg keeps min 1, max 2048: the model gives no bounds; 2048 holds any ARN. */
         public static final Member RESOURCE_ARN =
                 new Member("resourceArn", Location.QUERYSTRING, "resourceArn",
-                        Type.STRING, true, 1L, 2048L, null, List.of());
+                        Member.Type.STRING, true, 1L, 2048L, null, List.of());
 
         /** {@code NextToken}; certreg keeps min 1, max 1024: the model gives no bounds. */
         public static final Member NEXT_TOKEN =
                 new Member("nextToken", Location.QUERYSTRING, "nextToken",
-                        Type.STRING, false, 1L, 1024L, null, List.of());
+                        Member.Type.STRING, false, 1L, 1024L, null, List.of());
     }
 
     /** ListThings's input: {@code ListThingsRequest}. */
@@ -754,32 +754,32 @@ public final class Members {
         /** {@code NextToken}; certreg keeps min 1, max 1024: the model gives no bounds. */
         public static final Member NEXT_TOKEN =
                 new Member("nextToken", Location.QUERYSTRING, "nextToken",
-                        Type.STRING, false, 1L, 1024L, null, List.of());
+                        Member.Type.STRING, false, 1L, 1024L, null, List.of());
 
         /** {@code RegistryMaxResults}. */
         public static final Member MAX_RESULTS =
                 new Member("maxResults", Location.QUERYSTRING, "maxResults",
-                        Type.INTEGER, false, 1L, 250L, null, List.of());
+                        Member.Type.INTEGER, false, 1L, 250L, null, List.of());
 
         /** {@code AttributeName}; certreg keeps min 1: an empty name is refused by its length. */
         public static final Member ATTRIBUTE_NAME =
                 new Member("attributeName", Location.QUERYSTRING, "attributeName",
-                        Type.STRING, false, 1L, 128L, Pattern.compile("[a-zA-Z0-9_.,@/:#-]+"), List.of());
+                        Member.Type.STRING, false, 1L, 128L, Pattern.compile("[a-zA-Z0-9_.,@/:#-]+"), List.of());
 
         /** {@code AttributeValue}. */
         public static final Member ATTRIBUTE_VALUE =
                 new Member("attributeValue", Location.QUERYSTRING, "attributeValue",
-                        Type.STRING, false, 0L, 800L, Pattern.compile("[a-zA-Z0-9_.,@/:#=\\[\\]-]*"), List.of());
+                        Member.Type.STRING, false, 0L, 800L, Pattern.compile("[a-zA-Z0-9_.,@/:#=\\[\\]-]*"), List.of());
 
         /** {@code ThingTypeName}. */
         public static final Member THING_TYPE_NAME =
                 new Member("thingTypeName", Location.QUERYSTRING, "thingTypeName",
-                        Type.STRING, false, 1L, 128L, Pattern.compile("[a-zA-Z0-9:_-]+"), List.of());
+                        Member.Type.STRING, false, 1L, 128L, Pattern.compile("[a-zA-Z0-9:_-]+"), List.of());
 
         /** {@code usePrefixAttributeValue}. */
         public static final Member USE_PREFIX_ATTRIBUTE_VALUE =
                 new Member("usePrefixAttributeValue", Location.QUERYSTRING, "usePrefixAttributeValue",
-                        Type.BOOLEAN, false, 0L, Integer.MAX_VALUE, null, List.of());
+                        Member.Type.BOOLEAN, false, 0L, Integer.MAX_VALUE, null, List.of());
     }
 
     /** CreateThing's input: {@code CreateThingRequest}. */
@@ -789,22 +789,22 @@ public final class Members {
         /** {@code ThingName}. */
         public static final Member THING_NAME =
                 new Member("thingName", Location.URI, "thingName",
-                        Type.STRING, true, 1L, 128L, Pattern.compile("[a-zA-Z0-9:_-]+"), List.of());
+                        Member.Type.STRING, true, 1L, 128L, Pattern.compile("[a-zA-Z0-9:_-]+"), List.of());
 
         /** {@code ThingTypeName}. */
         public static final Member THING_TYPE_NAME =
                 new Member("thingTypeName", Location.BODY, "thingTypeName",
-                        Type.STRING, false, 1L, 128L, Pattern.compile("[a-zA-Z0-9:_-]+"), List.of());
+                        Member.Type.STRING, false, 1L, 128L, Pattern.compile("[a-zA-Z0-9:_-]+"), List.of());
 
         /** {@code AttributePayload}. */
         public static final Member ATTRIBUTE_PAYLOAD =
                 new Member("attributePayload", Location.BODY, "attributePayload",
-                        Type.STRUCTURE, false, 0L, Integer.MAX_VALUE, null, List.of());
+                        Member.Type.STRUCTURE, false, 0L, Integer.MAX_VALUE, null, List.of());
 
         /** {@code BillingGroupName}. */
         public static final Member BILLING_GROUP_NAME =
                 new Member("billingGroupName", Location.BODY, "billingGroupName",
-                        Type.STRING, false, 1L, 128L, Pattern.compile("[a-zA-Z0-9:_-]+"), List.of());
+                        Member.Type.STRING, false, 1L, 128L, Pattern.compile("[a-zA-Z0-9:_-]+"), List.of());
     }
 
     /** DescribeThing's input: {@code DescribeThingRequest}. */
@@ -814,7 +814,7 @@ public final class Members {
         /** {@code ThingName}. */
         public static final Member THING_NAME =
                 new Member("thingName", Location.URI, "thingName",
-                        Type.STRING, true, 1L, 128L, Pattern.compile("[a-zA-Z0-9:_-]+"), List.of());
+                        Member.Type.STRING, true, 1L, 128L, Pattern.compile("[a-zA-Z0-9:_-]+"), List.of());
     }
 
     /** UpdateThing's input: {@code UpdateThingRequest}. */
@@ -824,27 +824,27 @@ public final class Members {
         /** {@code ThingName}. */
         public static final Member THING_NAME =
                 new Member("thingName", Location.URI, "thingName",
-                        Type.STRING, true, 1L, 128L, Pattern.compile("[a-zA-Z0-9:_-]+"), List.of());
+                        Member.Type.STRING, true, 1L, 128L, Pattern.compile("[a-zA-Z0-9:_-]+"), List.of());
 
         /** {@code ThingTypeName}. */
         public static final Member THING_TYPE_NAME =
                 new Member("thingTypeName", Location.BODY, "thingTypeName",
-                        Type.STRING, false, 1L, 128L, Pattern.compile("[a-zA-Z0-9:_-]+"), List.of());
+                        Member.Type.STRING, false, 1L, 128L, Pattern.compile("[a-zA-Z0-9:_-]+"), List.of());
 
         /** {@code AttributePayload}. */
         public static final Member ATTRIBUTE_PAYLOAD =
                 new Member("attributePayload", Location.BODY, "attributePayload",
-                        Type.STRUCTURE, false, 0L, Integer.MAX_VALUE, null, List.of());
+                        Member.Type.STRUCTURE, false, 0L, Integer.MAX_VALUE, null, List.of());
 
         /** {@code OptionalVersion}. */
         public static final Member EXPECTED_VERSION =
                 new Member("expectedVersion", Location.BODY, "expectedVersion",
-                        Type.LONG, false, Long.MIN_VALUE, Long.MAX_VALUE, null, List.of());
+                        Member.Type.LONG, false, Long.MIN_VALUE, Long.MAX_VALUE, null, List.of());
 
         /** {@code RemoveThingType}. */
         public static final Member REMOVE_THING_TYPE =
                 new Member("removeThingType", Location.BODY, "removeThingType",
-                        Type.BOOLEAN, false, 0L, Integer.MAX_VALUE, null, List.of());
+                        Member.Type.BOOLEAN, false, 0L, Integer.MAX_VALUE, null, List.of());
     }
 
     /** DeleteThing's input: {@code DeleteThingRequest}. */
@@ -854,12 +854,12 @@ public final class Members {
         /** {@code ThingName}. */
         public static final Member THING_NAME =
                 new Member("thingName", Location.URI, "thingName",
-                        Type.STRING, true, 1L, 128L, Pattern.compile("[a-zA-Z0-9:_-]+"), List.of());
+                        Member.Type.STRING, true, 1L, 128L, Pattern.compile("[a-zA-Z0-9:_-]+"), List.of());
 
         /** {@code OptionalVersion}. */
         public static final Member EXPECTED_VERSION =
                 new Member("expectedVersion", Location.QUERYSTRING, "expectedVersion",
-                        Type.LONG, false, Long.MIN_VALUE, Long.MAX_VALUE, null, List.of());
+                        Member.Type.LONG, false, Long.MIN_VALUE, Long.MAX_VALUE, null, List.of());
     }
 
     /** AttachThingPrincipal's input: {@code AttachThingPrincipalRequest}. */
@@ -869,17 +869,17 @@ public final class Members {
         /** {@code ThingName}. */
         public static final Member THING_NAME =
                 new Member("thingName", Location.URI, "thingName",
-                        Type.STRING, true, 1L, 128L, Pattern.compile("[a-zA-Z0-9:_-]+"), List.of());
+                        Member.Type.STRING, true, 1L, 128L, Pattern.compile("[a-zA-Z0-9:_-]+"), List.of());
 
         /** {@code Principal}; certreg keeps min 1, max 2048: the model gives no bounds; 2048 holds any ARN. */
         public static final Member PRINCIPAL =
                 new Member("principal", Location.HEADER, "x-amzn-principal",
-                        Type.STRING, true, 1L, 2048L, null, List.of());
+                        Member.Type.STRING, true, 1L, 2048L, null, List.of());
 
         /** {@code ThingPrincipalType}. */
         public static final Member THING_PRINCIPAL_TYPE =
                 new Member("thingPrincipalType", Location.QUERYSTRING, "thingPrincipalType",
-                        Type.STRING, false, 0L, Integer.MAX_VALUE, null, List.of("EXCLUSIVE_THING",
+                        Member.Type.STRING, false, 0L, Integer.MAX_VALUE, null, List.of("EXCLUSIVE_THING",
                                 "NON_EXCLUSIVE_THING"));
     }
 
@@ -890,12 +890,12 @@ public final class Members {
         /** {@code ThingName}. */
         public static final Member THING_NAME =
                 new Member("thingName", Location.URI, "thingName",
-                        Type.STRING, true, 1L, 128L, Pattern.compile("[a-zA-Z0-9:_-]+"), List.of());
+                        Member.Type.STRING, true, 1L, 128L, Pattern.compile("[a-zA-Z0-9:_-]+"), List.of());
 
         /** {@code Principal}; certreg keeps min 1, max 2048: the model gives no bounds; 2048 holds any ARN. */
         public static final Member PRINCIPAL =
                 new Member("principal", Location.HEADER, "x-amzn-principal",
-                        Type.STRING, true, 1L, 2048L, null, List.of());
+                        Member.Type.STRING, true, 1L, 2048L, null, List.of());
     }
 
     /** ListThingPrincipals's input: {@code ListThingPrincipalsRequest}. */
@@ -905,17 +905,17 @@ public final class Members {
         /** {@code NextToken}; certreg keeps min 1, max 1024: the model gives no bounds. */
         public static final Member NEXT_TOKEN =
                 new Member("nextToken", Location.QUERYSTRING, "nextToken",
-                        Type.STRING, false, 1L, 1024L, null, List.of());
+                        Member.Type.STRING, false, 1L, 1024L, null, List.of());
 
         /** {@code RegistryMaxResults}. */
         public static final Member MAX_RESULTS =
                 new Member("maxResults", Location.QUERYSTRING, "maxResults",
-                        Type.INTEGER, false, 1L, 250L, null, List.of());
+                        Member.Type.INTEGER, false, 1L, 250L, null, List.of());
 
         /** {@code ThingName}. */
         public static final Member THING_NAME =
                 new Member("thingName", Location.URI, "thingName",
-                        Type.STRING, true, 1L, 128L, Pattern.compile("[a-zA-Z0-9:_-]+"), List.of());
+                        Member.Type.STRING, true, 1L, 128L, Pattern.compile("[a-zA-Z0-9:_-]+"), List.of());
     }
 
     /** ListThingPrincipalsV2's input: {@code ListThingPrincipalsV2Request}. */
@@ -925,22 +925,22 @@ public final class Members {
         /** {@code NextToken}; certreg keeps min 1, max 1024: the model gives no bounds. */
         public static final Member NEXT_TOKEN =
                 new Member("nextToken", Location.QUERYSTRING, "nextToken",
-                        Type.STRING, false, 1L, 1024L, null, List.of());
+                        Member.Type.STRING, false, 1L, 1024L, null, List.of());
 
         /** {@code RegistryMaxResults}. */
         public static final Member MAX_RESULTS =
                 new Member("maxResults", Location.QUERYSTRING, "maxResults",
-                        Type.INTEGER, false, 1L, 250L, null, List.of());
+                        Member.Type.INTEGER, false, 1L, 250L, null, List.of());
 
         /** {@code ThingName}. */
         public static final Member THING_NAME =
                 new Member("thingName", Location.URI, "thingName",
-                        Type.STRING, true, 1L, 128L, Pattern.compile("[a-zA-Z0-9:_-]+"), List.of());
+                        Member.Type.STRING, true, 1L, 128L, Pattern.compile("[a-zA-Z0-9:_-]+"), List.of());
 
         /** {@code ThingPrincipalType}. */
         public static final Member THING_PRINCIPAL_TYPE =
                 new Member("thingPrincipalType", Location.QUERYSTRING, "thingPrincipalType",
-                        Type.STRING, false, 0L, Integer.MAX_VALUE, null, List.of("EXCLUSIVE_THING",
+                        Member.Type.STRING, false, 0L, Integer.MAX_VALUE, null, List.of("EXCLUSIVE_THING",
                                 "NON_EXCLUSIVE_THING"));
     }
 
@@ -951,17 +951,17 @@ public final class Members {
         /** {@code NextToken}; certreg keeps min 1, max 1024: the model gives no bounds. */
         public static final Member NEXT_TOKEN =
                 new Member("nextToken", Location.QUERYSTRING, "nextToken",
-                        Type.STRING, false, 1L, 1024L, null, List.of());
+                        Member.Type.STRING, false, 1L, 1024L, null, List.of());
 
         /** {@code RegistryMaxResults}. */
         public static final Member MAX_RESULTS =
                 new Member("maxResults", Location.QUERYSTRING, "maxResults",
-                        Type.INTEGER, false, 1L, 250L, null, List.of());
+                        Member.Type.INTEGER, false, 1L, 250L, null, List.of());
 
         /** {@code Principal}; certreg keeps min 1, max 2048: the model gives no bounds; 2048 holds any ARN. */
         public static final Member PRINCIPAL =
                 new Member("principal", Location.HEADER, "x-amzn-principal",
-                        Type.STRING, true, 1L, 2048L, null, List.of());
+                        Member.Type.STRING, true, 1L, 2048L, null, List.of());
     }
 
     /** ListPrincipalThingsV2's input: {@code ListPrincipalThingsV2Request}. */
@@ -971,22 +971,22 @@ public final class Members {
         /** {@code NextToken}; certreg keeps min 1, max 1024: the model gives no bounds. */
         public static final Member NEXT_TOKEN =
                 new Member("nextToken", Location.QUERYSTRING, "nextToken",
-                        Type.STRING, false, 1L, 1024L, null, List.of());
+                        Member.Type.STRING, false, 1L, 1024L, null, List.of());
 
         /** {@code RegistryMaxResults}. */
         public static final Member MAX_RESULTS =
                 new Member("maxResults", Location.QUERYSTRING, "maxResults",
-                        Type.INTEGER, false, 1L, 250L, null, List.of());
+                        Member.Type.INTEGER, false, 1L, 250L, null, List.of());
 
         /** {@code Principal}; certreg keeps min 1, max 2048: the model gives no bounds; 2048 holds any ARN. */
         public static final Member PRINCIPAL =
                 new Member("principal", Location.HEADER, "x-amzn-principal",
-                        Type.STRING, true, 1L, 2048L, null, List.of());
+                        Member.Type.STRING, true, 1L, 2048L, null, List.of());
 
         /** {@code ThingPrincipalType}. */
         public static final Member THING_PRINCIPAL_TYPE =
                 new Member("thingPrincipalType", Location.QUERYSTRING, "thingPrincipalType",
-                        Type.STRING, false, 0L, Integer.MAX_VALUE, null, List.of("EXCLUSIVE_THING",
+                        Member.Type.STRING, false, 0L, Integer.MAX_VALUE, null, List.of("EXCLUSIVE_THING",
                                 "NON_EXCLUSIVE_THING"));
     }
 
@@ -997,17 +997,17 @@ public final class Members {
         /** {@code TemplateBody}. */
         public static final Member TEMPLATE_BODY =
                 new Member("templateBody", Location.BODY, "templateBody",
-                        Type.STRING, false, 0L, 10240L, Pattern.compile("[\\s\\S]*"), List.of());
+                        Member.Type.STRING, false, 0L, 10240L, Pattern.compile("[\\s\\S]*"), List.of());
 
         /** {@code RoleArn}. */
         public static final Member ROLE_ARN =
                 new Member("roleArn", Location.BODY, "roleArn",
-                        Type.STRING, false, 20L, 2048L, null, List.of());
+                        Member.Type.STRING, false, 20L, 2048L, null, List.of());
 
         /** {@code TemplateName}. */
         public static final Member TEMPLATE_NAME =
                 new Member("templateName", Location.BODY, "templateName",
-                        Type.STRING, false, 1L, 36L, Pattern.compile("^[0-9A-Za-z_-]+$"), List.of());
+                        Member.Type.STRING, false, 1L, 36L, Pattern.compile("^[0-9A-Za-z_-]+$"), List.of());
     }
 
     /** The members of a {@code Tag}. */
@@ -1017,12 +1017,13 @@ public final class Members {
         /** {@code TagKey}. */
         public static final Member KEY =
                 new Member("Key", Location.BODY, "Key",
-                        Type.STRING, true, 1L, 128L, Pattern.compile("^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$"), List.of());
+                        Member.Type.STRING, true, 1L, 128L, Pattern.compile("^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$"),
+                                List.of());
 
         /** {@code TagValue}. */
         public static final Member VALUE =
                 new Member("Value", Location.BODY, "Value",
-                        Type.STRING, false, 0L, 256L, null, List.of());
+                        Member.Type.STRING, false, 0L, 256L, null, List.of());
     }
 
     /** The members of a {@code AuthInfo}. */
@@ -1032,18 +1033,18 @@ public final class Members {
         /** {@code ActionType}. */
         public static final Member ACTION_TYPE =
                 new Member("actionType", Location.BODY, "actionType",
-                        Type.STRING, false, 0L, Integer.MAX_VALUE, null, List.of("PUBLISH", "SUBSCRIBE", "RECEIVE",
-                                "CONNECT"));
+                        Member.Type.STRING, false, 0L, Integer.MAX_VALUE, null, List.of("PUBLISH", "SUBSCRIBE",
+                                "RECEIVE", "CONNECT"));
 
         /** {@code Resources}. */
         public static final Member RESOURCES =
                 new Member("resources", Location.BODY, "resources",
-                        Type.LIST, true, 0L, Integer.MAX_VALUE, null, List.of());
+                        Member.Type.LIST, true, 0L, Integer.MAX_VALUE, null, List.of());
 
         /** {@code Resource}; certreg keeps min 1, max 2048: the model gives no bounds; 2048 holds any ARN. */
         public static final Member RESOURCES_MEMBER =
                 new Member("resources.member", Location.BODY, "resources.member",
-                        Type.STRING, true, 1L, 2048L, Pattern.compile("[\\s\\S]*"), List.of());
+                        Member.Type.STRING, true, 1L, 2048L, Pattern.compile("[\\s\\S]*"), List.of());
     }
 
     /** The members of a {@code AttributePayload}. */
@@ -1053,21 +1054,21 @@ public final class Members {
         /** {@code Attributes}. */
         public static final Member ATTRIBUTES =
                 new Member("attributes", Location.BODY, "attributes",
-                        Type.MAP, false, 0L, Integer.MAX_VALUE, null, List.of());
+                        Member.Type.MAP, false, 0L, Integer.MAX_VALUE, null, List.of());
 
         /** {@code AttributeName}; certreg keeps min 1: an empty name is refused by its length. */
         public static final Member ATTRIBUTES_KEY =
                 new Member("attributes.key", Location.BODY, "attributes.key",
-                        Type.STRING, true, 1L, 128L, Pattern.compile("[a-zA-Z0-9_.,@/:#-]+"), List.of());
+                        Member.Type.STRING, true, 1L, 128L, Pattern.compile("[a-zA-Z0-9_.,@/:#-]+"), List.of());
 
         /** {@code AttributeValue}. */
         public static final Member ATTRIBUTES_VALUE =
                 new Member("attributes.value", Location.BODY, "attributes.value",
-                        Type.STRING, true, 0L, 800L, Pattern.compile("[a-zA-Z0-9_.,@/:#=\\[\\]-]*"), List.of());
+                        Member.Type.STRING, true, 0L, 800L, Pattern.compile("[a-zA-Z0-9_.,@/:#=\\[\\]-]*"), List.of());
 
         /** {@code Flag}. */
         public static final Member MERGE =
                 new Member("merge", Location.BODY, "merge",
-                        Type.BOOLEAN, false, 0L, Integer.MAX_VALUE, null, List.of());
+                        Member.Type.BOOLEAN, false, 0L, Integer.MAX_VALUE, null, List.of());
     }
 }

@@ -34,6 +34,8 @@ final class ApiHandler extends Handler.Abstract {
     }
 
     // The body is read without holding this thread (BodyReader); the operation runs on the thread that completes it.
+    // The future whenComplete returns is dropped: the action catches every failure and always completes the callback.
+    @SuppressWarnings("FutureReturnValueIgnored")
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         String requestId = UUID.randomUUID().toString();

@@ -37,6 +37,7 @@ final class BodyReader implements Runnable {
     }
 
     /** The body, or a failure: a ServiceException for a client's mistake, else Jetty's exception. */
+    @SuppressWarnings("FutureReturnValueIgnored") // cancelling the deadline cannot fail
     static CompletableFuture<byte[]> read(Request request, Duration timeout) {
         BodyReader reader = new BodyReader(request);
         Scheduler.Task deadline = request.getComponents().getScheduler().schedule(

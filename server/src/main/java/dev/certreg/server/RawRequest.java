@@ -17,6 +17,7 @@ import java.util.Map;
  * @param queryParameters the decoded query parameters in arrival order
  * @param body the body bytes after transfer decoding, empty when none was sent
  */
+@SuppressWarnings("ArrayRecordComponent") // never compared or hashed: the body is carried, not a key
 public record RawRequest(
         String method,
         String rawPath,

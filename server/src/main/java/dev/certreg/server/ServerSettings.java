@@ -19,6 +19,7 @@ import java.util.function.Supplier;
  *     issuer
  * @param limits the timeouts and the connection cap that keep slow clients from starving the others
  */
+@SuppressWarnings("ArrayRecordComponent") // never compared or hashed; markerSecret is only read
 public record ServerSettings(String host, int port, Authenticator authenticator, byte[] markerSecret, int maxThreads,
         Supplier<IssuingCa> issuingCa, HttpLimits limits) {
     /** The port {@code certreg serve} listens on by default. */

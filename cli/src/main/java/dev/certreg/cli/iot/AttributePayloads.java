@@ -49,6 +49,8 @@ final class AttributePayloads {
         return payload.build();
     }
 
+    // String.split drops trailing empty entries on purpose: "attributes={a=1,}" is read as "attributes={a=1}".
+    @SuppressWarnings("StringSplitter")
     private static AttributePayload shorthand(String option, String text) {
         Matcher m = SHORTHAND.matcher(text);
         if (text.isEmpty() || !m.matches()) {

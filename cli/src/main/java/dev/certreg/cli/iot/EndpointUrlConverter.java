@@ -15,7 +15,7 @@ final class EndpointUrlConverter implements ITypeConverter<URI> {
         } catch (URISyntaxException e) {
             throw invalid(value);
         }
-        if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())
+        if ((!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme()))
                 || uri.getHost() == null) {
             throw invalid(value);
         }

@@ -38,8 +38,8 @@ final class TableFormatter {
     }
 
     private static boolean isEmpty(Object current) {
-        return current == null || current instanceof Map<?, ?> map && map.isEmpty()
-                || current instanceof List<?> list && list.isEmpty();
+        return current == null || (current instanceof Map<?, ?> map && map.isEmpty())
+                || (current instanceof List<?> list && list.isEmpty());
     }
 
     private void buildFromList(String title, List<?> list, int indentLevel) {

@@ -19,23 +19,15 @@ final class PythonJsonString {
     }
 
     private static String escape(char c) {
-        switch (c) {
-            case '"':
-                return "\\\"";
-            case '\\':
-                return "\\\\";
-            case '\n':
-                return "\\n";
-            case '\r':
-                return "\\r";
-            case '\t':
-                return "\\t";
-            case '\b':
-                return "\\b";
-            case '\f':
-                return "\\f";
-            default:
-                return c >= ' ' && c <= '~' ? String.valueOf(c) : String.format("\\u%04x", (int) c);
-        }
+        return switch (c) {
+            case '"' -> "\\\"";
+            case '\\' -> "\\\\";
+            case '\n' -> "\\n";
+            case '\r' -> "\\r";
+            case '\t' -> "\\t";
+            case '\b' -> "\\b";
+            case '\f' -> "\\f";
+            default -> c >= ' ' && c <= '~' ? String.valueOf(c) : String.format("\\u%04x", (int) c);
+        };
     }
 }

@@ -75,7 +75,7 @@ public enum Comparison {
 
     private static String camelCase(String constant) {
         StringBuilder out = new StringBuilder();
-        for (String word : constant.split("_")) {
+        for (String word : constant.split("_", -1)) {
             out.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
         }
         return out.toString();

@@ -107,7 +107,7 @@ final class Comparisons {
     /** A literal IPv4 or IPv6 address; never a host name, so that no lookup happens. */
     private static Optional<byte[]> address(String text) {
         if (IPV4.matcher(text).matches()) {
-            String[] parts = text.split("\\.");
+            String[] parts = text.split("\\.", -1);
             byte[] bytes = new byte[4];
             for (int i = 0; i < 4; i++) {
                 int part = Integer.parseInt(parts[i]);

@@ -31,8 +31,8 @@ final class ConditionTest {
         if (present.isEmpty()) {
             return operator.ifExists()
                     || operator.qualifier() == ConditionOperator.SetQualifier.FOR_ALL_VALUES
-                    || operator.qualifier() == ConditionOperator.SetQualifier.NONE
-                            && operator.comparison().negated();
+                    || (operator.qualifier() == ConditionOperator.SetQualifier.NONE
+                            && operator.comparison().negated());
         }
         Optional<Predicate<String>> test = test(operator.comparison(), condition.values(), keys);
         if (test.isEmpty()) {

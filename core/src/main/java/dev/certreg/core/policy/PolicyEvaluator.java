@@ -14,6 +14,8 @@ public final class PolicyEvaluator {
     private PolicyEvaluator() {}
 
     /**
+     * Decides one action on one resource.
+     *
      * @param policies the default versions of every policy that applies (those attached to the certificate)
      * @param context the connection's facts
      * @param action the action name, such as {@code iot:Publish}

@@ -12,6 +12,8 @@ public final class TestAuthorization {
     private TestAuthorization() {}
 
     /**
+     * Evaluates each resource against the policies, as TestAuthorization does.
+     *
      * @param policies the policies to evaluate, as if attached
      * @param context the connection the test pretends to be
      * @param action the action name, such as {@code iot:Publish}

@@ -62,7 +62,7 @@ final class WildcardPattern {
     }
 
     private static boolean same(char a, char b, boolean ignoreCase) {
-        return a == b || ignoreCase && Character.toLowerCase(a) == Character.toLowerCase(b);
+        return a == b || (ignoreCase && Character.toLowerCase(a) == Character.toLowerCase(b));
     }
 
     /** Collects pattern characters (where {@code *} and {@code ?} are wildcards) and literal ones. */

@@ -17,7 +17,7 @@ final class SignedHeaderNames {
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
             if (name.isEmpty() || !name.equals(name.toLowerCase(Locale.ROOT))
-                    || i > 0 && names.get(i - 1).compareTo(name) >= 0) {
+                    || (i > 0 && names.get(i - 1).compareTo(name) >= 0)) {
                 throw AuthFailures.incomplete("SignedHeaders must be lower-case header names in strictly ascending"
                         + " order, separated by ';', got '" + AuthFailures.abbreviate(value) + "'");
             }

@@ -26,7 +26,7 @@ final class UriEncoding {
         StringBuilder out = new StringBuilder(bytes.length + 16);
         for (byte b : bytes) {
             int c = b & 0xff;
-            if (isUnreserved(c) || keepSlash && c == '/') {
+            if (isUnreserved(c) || (keepSlash && c == '/')) {
                 out.append((char) c);
             } else {
                 out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
@@ -36,7 +36,7 @@ final class UriEncoding {
     }
 
     private static boolean isUnreserved(int c) {
-        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
                 || c == '-' || c == '_' || c == '.' || c == '~';
     }
 }

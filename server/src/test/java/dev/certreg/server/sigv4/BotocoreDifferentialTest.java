@@ -52,8 +52,7 @@ class BotocoreDifferentialTest {
                 failures.add("refused: " + Verdict.of(authenticator, request) + " " + line);
                 continue;
             }
-            OneByteMutations.Kind kind = OneByteMutations.Kind.values()[random.nextInt(
-                    OneByteMutations.Kind.values().length)];
+            OneByteMutations.Kind kind = OneByteMutations.Kind.any(random);
             RawRequest mutated = mutations.apply(kind, request, presigned);
             if (Verdict.status(authenticator, mutated) != 403) {
                 failures.add(kind + " mutation gave " + Verdict.of(authenticator, mutated) + ": " + line);

@@ -13,7 +13,15 @@ import java.util.Random;
  * method. Equivalent spellings are left to the tests of what must still be accepted.
  */
 final class OneByteMutations {
-    enum Kind { SIGNATURE, BODY, PATH, QUERY, SIGNED_HEADER, METHOD }
+    enum Kind {
+        SIGNATURE, BODY, PATH, QUERY, SIGNED_HEADER, METHOD;
+
+        private static final List<Kind> ALL = List.of(values());
+
+        static Kind any(Random random) {
+            return ALL.get(random.nextInt(ALL.size()));
+        }
+    }
 
     private final Random random;
 
@@ -74,7 +82,7 @@ final class OneByteMutations {
     }
 
     private static boolean inEscape(String text, int i) {
-        return i >= 1 && text.charAt(i - 1) == '%' || i >= 2 && text.charAt(i - 2) == '%';
+        return (i >= 1 && text.charAt(i - 1) == '%') || (i >= 2 && text.charAt(i - 2) == '%');
     }
 
     private RawRequest signedHeader(RawRequest request, boolean presigned) {

@@ -142,7 +142,8 @@ final class RandomRequests {
 
     private String mixedCase(String name) {
         StringBuilder out = new StringBuilder();
-        for (char c : name.toCharArray()) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
             out.append(random.nextBoolean() ? Character.toUpperCase(c) : c);
         }
         return out.toString();

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -53,8 +54,7 @@ class SdkDifferentialTest {
             }
             assertThat(authenticator.authenticate(signed.request)).isEqualTo(signed.scope);
             for (int m = 0; m < MUTATIONS_PER_REQUEST; m++) {
-                OneByteMutations.Kind kind = OneByteMutations.Kind.values()[random.nextInt(
-                        OneByteMutations.Kind.values().length)];
+                OneByteMutations.Kind kind = OneByteMutations.Kind.any(random);
                 RawRequest mutated = mutations.apply(kind, signed.request, signed.presigned);
                 if (Verdict.status(authenticator, mutated) != 403) {
                     acceptedMutations.add(i + ": " + kind + " gave " + Verdict.of(authenticator, mutated));
@@ -95,7 +95,7 @@ class SdkDifferentialTest {
             return new Signed(SdkSigner.header(request, body, key.id(), key.secretAccessKey(), region, time), false,
                     time.plusSeconds(random.nextInt(601) - 300), new Scope(key.account(), region));
         }
-        long expires = 1 + random.nextInt((int) PresignedQuery.MAX_EXPIRES_SECONDS);
+        long expires = 1L + random.nextInt((int) PresignedQuery.MAX_EXPIRES_SECONDS);
         return new Signed(SdkSigner.presigned(request, body, key.id(), key.secretAccessKey(), region, time,
                 Duration.ofSeconds(expires)), true, time.plusSeconds(random.nextLong(expires + 301) - 300),
                 new Scope(key.account(), region));
@@ -106,7 +106,7 @@ class SdkDifferentialTest {
         for (int i = 0; i < 5; i++) {
             byte[] secret = new byte[30];
             random.nextBytes(secret);
-            keys.add(new AccessKey("AKIA" + Long.toString(random.nextLong() >>> 1, 36).toUpperCase(),
+            keys.add(new AccessKey("AKIA" + Long.toString(random.nextLong() >>> 1, 36).toUpperCase(Locale.ROOT),
                     Base64.getEncoder().encodeToString(secret), String.format("%012d", random.nextInt(1_000_000_000)),
                     true));
         }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -109,7 +110,7 @@ class SignatureRulesTest {
     @Test
     void signedHeadersMustBeLowerCaseStrictlyAscendingAndNonEmpty() {
         String names = signedHeaders();
-        for (String bad : List.of(reversed(names), names.toUpperCase(), names + ";", ";" + names,
+        for (String bad : List.of(reversed(names), names.toUpperCase(Locale.ROOT), names + ";", ";" + names,
                 names.replace("host;", "host;host;"))) {
             assertRefused(withAuthorization(authorization.replace("SignedHeaders=" + names, "SignedHeaders=" + bad)),
                     ErrorCode.INCOMPLETE_SIGNATURE, "SignedHeaders must be lower-case header names");

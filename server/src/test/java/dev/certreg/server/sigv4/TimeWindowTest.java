@@ -74,7 +74,7 @@ class TimeWindowTest {
 
     @Test
     void aPresignedUrlLivesExactlyItsExpiry() {
-        RawRequest presigned = presignedAt(T, Duration.ofSeconds(3600));
+        RawRequest presigned = presignedAt(T, Duration.ofHours(1));
         assertThat(at(T.plusSeconds(3600)).authenticate(presigned)).isEqualTo(new Scope(ACCOUNT, "us-east-1"));
         ServiceException refused = refusal(at(T.plusSeconds(3601)), presigned);
         assertThat(refused.errorCode()).isEqualTo(ErrorCode.INVALID_SIGNATURE);
@@ -92,7 +92,7 @@ class TimeWindowTest {
 
     @Test
     void aPresignedUrlDatedMoreThanFiveMinutesAheadIsNotYetCurrent() {
-        RawRequest presigned = presignedAt(T, Duration.ofSeconds(3600));
+        RawRequest presigned = presignedAt(T, Duration.ofHours(1));
         assertThat(at(T.minusSeconds(300)).authenticate(presigned)).isEqualTo(new Scope(ACCOUNT, "us-east-1"));
         assertThat(refusal(at(T.minusSeconds(301)), presigned))
                 .hasMessageStartingWith("Signature not yet current: 20260314T092653Z is still later than");
@@ -101,7 +101,7 @@ class TimeWindowTest {
     @ParameterizedTest(name = "X-Amz-Expires={0}")
     @ValueSource(strings = {"0", "604801", "abc", "-1", "", "1e3"})
     void anExpiryOutsideOneSecondToSevenDaysIsAnIncompleteSignature(String expires) {
-        RawRequest presigned = presignedAt(T, Duration.ofSeconds(3600));
+        RawRequest presigned = presignedAt(T, Duration.ofHours(1));
         RawRequest edited = Requests.withRawQuery(presigned,
                 presigned.rawQuery().replace("X-Amz-Expires=3600", "X-Amz-Expires=" + expires));
         ServiceException refused = refusal(at(T), edited);

@@ -150,7 +150,7 @@ final class PostgresConnections implements Database {
     public boolean unavailable(SQLException failure) {
         String state = failure.getSQLState();
         return failure instanceof SQLTransientConnectionException
-                || state != null && (state.startsWith("08") || state.startsWith("57P0") || state.startsWith("53"));
+                || (state != null && (state.startsWith("08") || state.startsWith("57P0") || state.startsWith("53")));
     }
 
     @Override

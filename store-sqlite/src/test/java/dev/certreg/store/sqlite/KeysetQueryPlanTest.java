@@ -81,7 +81,6 @@ class KeysetQueryPlanTest {
     void everyNameOrderedListIsOneRangeReadOfAnIndexInListOrder() throws Exception {
         SqliteCertificateStore.open(dataDir).close();
         for (boolean after : new boolean[] {false, true}) {
-            int page = after ? 2 : 1;
             assertThat(registryPlan(RegistryQueries.tags(after)))
                     .contains("SEARCH resource_tags USING PRIMARY KEY").doesNotContain("TEMP B-TREE");
             assertThat(registryPlan(RegistryQueries.thingNames(null, after)))
@@ -93,7 +92,6 @@ class KeysetQueryPlanTest {
             assertThat(registryPlan(RegistryQueries.thingNames(new AttributeFilter("a", "v", true), after)))
                     .contains("USING COVERING INDEX thing_attributes_by_name").doesNotContain("TEMP B-TREE");
             for (boolean typed : new boolean[] {false, true}) {
-                int filters = 3 + (typed ? 1 : 0);
                 assertThat(registryPlan(RegistryQueries.thingPrincipals(typed, after)))
                         .contains("SEARCH thing_principals USING PRIMARY KEY").doesNotContain("TEMP B-TREE");
                 assertThat(registryPlan(RegistryQueries.principalThings(typed, after)))
