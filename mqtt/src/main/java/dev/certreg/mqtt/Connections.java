@@ -81,6 +81,12 @@ final class Connections {
                 .toList();
     }
 
+    /** The open connections that were admitted and have not told their MQTT client id yet. */
+    Set<DeviceConnection> unboundAdmitted() {
+        return byPeer.values().stream().filter(c -> c.admitted() != null && c.clientId() == null && !c.isClosed())
+                .collect(Collectors.toSet());
+    }
+
     /** The ids of the certificates live connections were admitted with, each once. */
     Set<String> admittedCertificateIds() {
         return byPeer.values().stream().filter(c -> c.admitted() != null).map(c -> c.admitted().certificateId())

@@ -55,6 +55,7 @@ public final class DeviceEndpoint implements AutoCloseable, CertificateChangeLis
     private final Connections connections = new Connections();
     private final Server broker = new Server();
     private final EventPublisher events = new EventPublisher(broker);
+    private volatile LifecycleEvents lifecycle;
     private int port;
 
     private DeviceEndpoint(DeviceAdmission admission, DeviceCertificateService devices, SessionPolicies policies,
@@ -77,7 +78,7 @@ public final class DeviceEndpoint implements AutoCloseable, CertificateChangeLis
     private void listen(DeviceEndpointSettings settings, DeviceTopics topics) throws IOException {
         ServerIdentity identity = settings.serverCa().issueServerCertificate(settings.advertisedHosts(), clock);
         RegistryTrustManager trust = new RegistryTrustManager(this);
-        LifecycleEvents lifecycle = new LifecycleEvents(connections, events, clock, policies, this::disconnect);
+        lifecycle = new LifecycleEvents(connections, events, clock, policies, this::disconnect);
         broker.startServer(config(settings), List.of(lifecycle),
                 () -> DeviceTls.context(identity, trust, this), (clientId, username, password) -> true,
                 new TopicAuthorizer(connections, topics, policies, this::disconnect));
@@ -211,6 +212,10 @@ public final class DeviceEndpoint implements AutoCloseable, CertificateChangeLis
     public void closed(DeviceConnection connection) {
         if (connection.markClosed()) {
             connections.closed(connection);
+            LifecycleEvents presence = lifecycle;
+            if (presence != null) {
+                presence.settled(connection);
+            }
         }
     }
 

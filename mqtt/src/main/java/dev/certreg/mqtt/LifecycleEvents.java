@@ -5,8 +5,12 @@ import io.moquette.interception.messages.InterceptConnectMessage;
 import io.moquette.interception.messages.InterceptConnectionLostMessage;
 import io.moquette.interception.messages.InterceptDisconnectMessage;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -23,6 +27,7 @@ final class LifecycleEvents extends AbstractInterceptHandler {
     private final Clock clock;
     private final SessionPolicies policies;
     private final Consumer<DeviceConnection> disconnect;
+    private final List<PendingLoss> pendingLosses = new ArrayList<>();
 
     LifecycleEvents(Connections connections, EventPublisher events, Clock clock, SessionPolicies policies,
             Consumer<DeviceConnection> disconnect) {
@@ -61,6 +66,7 @@ final class LifecycleEvents extends AbstractInterceptHandler {
             payload.put("versionNumber", current.versionNumber());
             events.publish(PRESENCE + "connected/" + clientId, payload);
         }
+        settled(current);
     }
 
     /**
@@ -87,15 +93,46 @@ final class LifecycleEvents extends AbstractInterceptHandler {
     /**
      * The broker reports a lost connection by client id alone, also for a connection whose id another one has taken
      * over since. The bound connection's TLS layer is closed before its own loss is reported, so an open one means
-     * the report is about its predecessor, already reported as DUPLICATE_CLIENTID.
+     * the report is about its predecessor, already reported as DUPLICATE_CLIENTID. A takeover's new connection may
+     * also be reported connected after its predecessor's loss: while a connection that was open at the loss has not
+     * yet told its client id, the loss waits for it, and becomes DUPLICATE_CLIENTID if that connection takes the id.
      */
     @Override
     public void onConnectionLost(InterceptConnectionLostMessage message) {
         DeviceConnection bound = connections.bound(message.getClientID());
-        if (bound != null && bound.isClosed()) {
-            ended(message.getClientID(), DisconnectReason.CONNECTION_LOST);
+        if (bound == null || !bound.isClosed()) {
+            return;
+        }
+        Set<DeviceConnection> unbound = connections.unboundAdmitted();
+        if (unbound.isEmpty()) {
+            ended(bound, DisconnectReason.CONNECTION_LOST);
+            return;
+        }
+        synchronized (pendingLosses) {
+            pendingLosses.add(new PendingLoss(bound, new HashSet<>(unbound)));
         }
     }
+
+    /**
+     * Called when {@code connection} has told its client id or closed: the losses that waited only for it are
+     * connection losses after all, unless a takeover reported them meanwhile.
+     */
+    void settled(DeviceConnection connection) {
+        List<DeviceConnection> lost = new ArrayList<>();
+        synchronized (pendingLosses) {
+            pendingLosses.removeIf(pending -> {
+                pending.waitingFor().remove(connection);
+                if (pending.waitingFor().isEmpty()) {
+                    lost.add(pending.connection());
+                    return true;
+                }
+                return false;
+            });
+        }
+        lost.forEach(old -> ended(old, DisconnectReason.CONNECTION_LOST));
+    }
+
+    private record PendingLoss(DeviceConnection connection, Set<DeviceConnection> waitingFor) {}
 
     @Override
     public void onSessionLoopError(Throwable error) {
@@ -104,10 +141,13 @@ final class LifecycleEvents extends AbstractInterceptHandler {
 
     private void ended(String clientId, DisconnectReason reason) {
         DeviceConnection connection = connections.bound(clientId);
-        if (connection == null) {
-            return;
+        if (connection != null) {
+            ended(connection, reason);
         }
-        connections.unbind(clientId, connection);
+    }
+
+    private void ended(DeviceConnection connection, DisconnectReason reason) {
+        connections.unbind(connection.clientId(), connection);
         if (connection.claimDisconnectReport()) {
             disconnected(connection, connection.cutReason() != null ? connection.cutReason() : reason);
         }
