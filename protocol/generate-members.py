@@ -102,6 +102,25 @@ def bound(shape, key):
     return "0L" if key == "min" else "Integer.MAX_VALUE"
 
 
+# The pattern of each shape a member uses, by shape name, in order of first use: written once as a constant.
+PATTERNS = {}
+
+
+def pattern_constant(shape_name, pattern):
+    if PATTERNS.setdefault(shape_name, pattern) != pattern:
+        raise SystemExit("shape " + shape_name + " has two patterns")
+    return constant(shape_name) + "_PATTERN"
+
+
+def pattern_lines():
+    lines = []
+    for shape_name, pattern in PATTERNS.items():
+        lines.extend(["", "    /** The pattern of {@code " + shape_name + "}. */",
+                      "    public static final Pattern " + constant(shape_name) + "_PATTERN ="])
+        lines.extend(wrap(["Pattern.compile(" + java_string(pattern) + ");"], indent=" " * 12))
+    return lines
+
+
 def member_lines(shapes, owner, member_name, ref, required):
     shape = dict(shapes[ref["shape"]])
     override, why = OVERRIDES.get((owner, member_name), OVERRIDES.get(("*", member_name), ({}, None)))
@@ -111,7 +130,7 @@ def member_lines(shapes, owner, member_name, ref, required):
     if why:
         doc += "; certreg keeps " + ", ".join(k + " " + str(v) for k, v in override.items()) + ": " + why
         doc = doc.replace("None", "none")
-    pattern = "Pattern.compile(" + java_string(shape["pattern"]) + ")" if "pattern" in shape else "null"
+    pattern = pattern_constant(ref["shape"], shape["pattern"]) if "pattern" in shape else "null"
     values = "List.of(" + ", ".join(java_string(v) for v in shape.get("enum", [])) + ")"
     return [
         "        /** " + doc + ". */",
@@ -175,7 +194,8 @@ def shape_class(shapes, class_name, shape_name, doc):
 
 def generate(model):
     shapes = model["shapes"]
-    lines = [HEADER.rstrip("\n")]
+    PATTERNS.clear()
+    lines = []
     structures = []
     served = operations()
     for operation in served:
@@ -191,7 +211,7 @@ def generate(model):
             raise SystemExit("structure " + structure + " has an operation's name")
         lines.extend(shape_class(shapes, structure, structure, "The members of a {@code " + structure + "}."))
     lines.append("}")
-    return "\n".join(lines) + "\n"
+    return "\n".join([HEADER.rstrip("\n")] + pattern_lines() + lines) + "\n"
 
 
 def main():

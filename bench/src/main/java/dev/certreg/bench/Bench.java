@@ -62,7 +62,7 @@ import software.amazon.awssdk.services.iot.model.ListCertificatesByCaRequest;
  * </ul>
  */
 public final class Bench {
-    static final Scope SCOPE = new Scope("123456789012", "us-east-1");
+    static final Scope SCOPE = new Scope(Scope.DEFAULT_ACCOUNT, "us-east-1");
     private static final String MQTT_POLICY = "bench-devices";
 
     private Bench() {}

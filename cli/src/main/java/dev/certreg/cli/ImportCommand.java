@@ -55,7 +55,7 @@ final class ImportCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true)
     CaChoice ca = new CaChoice();
 
-    @Option(names = "--account", defaultValue = "123456789012", description = "The owning account"
+    @Option(names = "--account", defaultValue = Scope.DEFAULT_ACCOUNT, description = "The owning account"
             + " (default: ${DEFAULT-VALUE}).")
     String account;
 

@@ -38,11 +38,7 @@ public final class NamedMarkers {
 
     /** The page request of {@code query} on {@code list}, checking its page size and marker. */
     public NamedPageRequest request(Scope scope, String list, ListQuery query) {
-        int pageSize = query.pageSize() == null ? CertificateLists.DEFAULT_PAGE_SIZE : query.pageSize();
-        if (pageSize < 1 || pageSize > CertificateLists.MAX_PAGE_SIZE) {
-            throw ServiceException.invalidRequest(
-                    "pageSize must be between 1 and " + CertificateLists.MAX_PAGE_SIZE + ", got " + pageSize);
-        }
+        int pageSize = CertificateLists.pageSize(query);
         Optional<NamedPosition> after = query.marker() == null
                 ? Optional.empty()
                 : Optional.of(decode(scope, binding(list, query.ascending()), query.marker()));

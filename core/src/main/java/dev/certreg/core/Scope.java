@@ -9,6 +9,12 @@ import java.util.Objects;
  * @param region the region from the request's credential scope
  */
 public record Scope(String account, String region) {
+    /**
+     * The account of a caller that names none: an open-mode access key id that is not 12 digits, a credentials-file
+     * key without {@code account}, and {@code certreg import} without {@code --account}.
+     */
+    public static final String DEFAULT_ACCOUNT = "123456789012";
+
     public Scope {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(region, "region");

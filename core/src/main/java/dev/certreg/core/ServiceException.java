@@ -50,6 +50,11 @@ public class ServiceException extends RuntimeException {
         return new ServiceException(ErrorCode.CERTIFICATE_STATE, message);
     }
 
+    /** {@code value} cut to a length fit for a message that quotes a caller's input. */
+    public static String abbreviate(String value) {
+        return value.length() <= 80 ? value : value.substring(0, 77) + "...";
+    }
+
     public ErrorCode errorCode() {
         return errorCode;
     }

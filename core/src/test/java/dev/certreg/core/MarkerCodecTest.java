@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.certreg.protocol.ErrorCode;
+import dev.certreg.protocol.Members;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class MarkerCodecTest {
     @Test
     void aMarkerIsShortStandardBase64AndDecodesToItsPosition() {
         String marker = codec.encode(SCOPE, BY_CA, POSITION);
-        assertThat(marker).matches("[A-Za-z0-9+/]+={0,2}").hasSizeLessThanOrEqualTo(1024);
+        assertThat(marker).matches(Members.MARKER_PATTERN).hasSizeLessThanOrEqualTo(1024);
         assertThat(codec.decode(SCOPE, BY_CA, marker)).isEqualTo(POSITION);
     }
 

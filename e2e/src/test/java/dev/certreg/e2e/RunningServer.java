@@ -1,6 +1,7 @@
 package dev.certreg.e2e;
 
 import dev.certreg.core.CertificateStore;
+import dev.certreg.core.Scope;
 import dev.certreg.core.testing.MutableClock;
 import dev.certreg.core.x509.IssuingCa;
 import dev.certreg.server.CertregServer;
@@ -29,7 +30,7 @@ import software.amazon.awssdk.services.iot.IotClient;
 
 /** Starts a server on port 0 over a fresh store for each test, and hands out SDK clients for it. */
 abstract class RunningServer {
-    static final String DEFAULT_ACCOUNT = OpenAuthenticator.DEFAULT_ACCOUNT;
+    static final String DEFAULT_ACCOUNT = Scope.DEFAULT_ACCOUNT;
 
     @TempDir
     Path dataDir;

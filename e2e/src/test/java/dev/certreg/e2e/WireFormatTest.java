@@ -66,10 +66,10 @@ class WireFormatTest extends RunningServer {
     }
 
     @Test
-    void anUnsignedRequestIsUnauthorized() throws Exception {
+    void anUnsignedRequestIsAMissingAuthenticationTokenAsOnAws() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/certificates")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertError(response, 401, "UnauthorizedException", "not signed");
+        assertError(response, 403, "MissingAuthenticationTokenException", "Missing Authentication Token");
     }
 
     @Test

@@ -13,6 +13,78 @@ import java.util.regex.Pattern;
 public final class Members {
     private Members() {}
 
+    /** The pattern of {@code CertificateId}. */
+    public static final Pattern CERTIFICATE_ID_PATTERN =
+            Pattern.compile("(0x)?[a-fA-F0-9]+");
+
+    /** The pattern of {@code Marker}. */
+    public static final Pattern MARKER_PATTERN =
+            Pattern.compile("[A-Za-z0-9+/]+={0,2}");
+
+    /** The pattern of {@code CertificateSigningRequest}. */
+    public static final Pattern CERTIFICATE_SIGNING_REQUEST_PATTERN =
+            Pattern.compile("[\\s\\S]*");
+
+    /** The pattern of {@code CertificatePem}. */
+    public static final Pattern CERTIFICATE_PEM_PATTERN =
+            Pattern.compile("[\\s\\S]*");
+
+    /** The pattern of {@code TemplateName}. */
+    public static final Pattern TEMPLATE_NAME_PATTERN =
+            Pattern.compile("^[0-9A-Za-z_-]+$");
+
+    /** The pattern of {@code AwsAccountId}. */
+    public static final Pattern AWS_ACCOUNT_ID_PATTERN =
+            Pattern.compile("[0-9]+");
+
+    /** The pattern of {@code Message}. */
+    public static final Pattern MESSAGE_PATTERN =
+            Pattern.compile("[\\s\\S]*");
+
+    /** The pattern of {@code EndpointType}. */
+    public static final Pattern ENDPOINT_TYPE_PATTERN =
+            Pattern.compile("[\\s\\S]*");
+
+    /** The pattern of {@code PolicyName}. */
+    public static final Pattern POLICY_NAME_PATTERN =
+            Pattern.compile("[\\w+=,.@-]+");
+
+    /** The pattern of {@code PolicyDocument}. */
+    public static final Pattern POLICY_DOCUMENT_PATTERN =
+            Pattern.compile("[\\s\\S]*");
+
+    /** The pattern of {@code TagKey}. */
+    public static final Pattern TAG_KEY_PATTERN =
+            Pattern.compile("^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$");
+
+    /** The pattern of {@code AttributeName}. */
+    public static final Pattern ATTRIBUTE_NAME_PATTERN =
+            Pattern.compile("[a-zA-Z0-9_.,@/:#-]+");
+
+    /** The pattern of {@code AttributeValue}. */
+    public static final Pattern ATTRIBUTE_VALUE_PATTERN =
+            Pattern.compile("[a-zA-Z0-9_.,@/:#=\\[\\]-]*");
+
+    /** The pattern of {@code ThingTypeName}. */
+    public static final Pattern THING_TYPE_NAME_PATTERN =
+            Pattern.compile("[a-zA-Z0-9:_-]+");
+
+    /** The pattern of {@code ThingName}. */
+    public static final Pattern THING_NAME_PATTERN =
+            Pattern.compile("[a-zA-Z0-9:_-]+");
+
+    /** The pattern of {@code BillingGroupName}. */
+    public static final Pattern BILLING_GROUP_NAME_PATTERN =
+            Pattern.compile("[a-zA-Z0-9:_-]+");
+
+    /** The pattern of {@code TemplateBody}. */
+    public static final Pattern TEMPLATE_BODY_PATTERN =
+            Pattern.compile("[\\s\\S]*");
+
+    /** The pattern of {@code Resource}. */
+    public static final Pattern RESOURCE_PATTERN =
+            Pattern.compile("[\\s\\S]*");
+
     /** ListCertificatesByCA's input: {@code ListCertificatesByCARequest}. */
     public static final class ListCertificatesByCA {
         private ListCertificatesByCA() {}
@@ -20,7 +92,7 @@ public final class Members {
         /** {@code CertificateId}. */
         public static final Member CA_CERTIFICATE_ID =
                 new Member("caCertificateId", Location.URI, "caCertificateId",
-                        Member.Type.STRING, true, 64L, 64L, Pattern.compile("(0x)?[a-fA-F0-9]+"), List.of());
+                        Member.Type.STRING, true, 64L, 64L, CERTIFICATE_ID_PATTERN, List.of());
 
         /** {@code PageSize}. */
         public static final Member PAGE_SIZE =
@@ -30,7 +102,7 @@ public final class Members {
         /** {@code Marker}; certreg keeps min 1: an empty marker is refused by its length. */
         public static final Member MARKER =
                 new Member("marker", Location.QUERYSTRING, "marker",
-                        Member.Type.STRING, false, 1L, 1024L, Pattern.compile("[A-Za-z0-9+/]+={0,2}"), List.of());
+                        Member.Type.STRING, false, 1L, 1024L, MARKER_PATTERN, List.of());
 
         /** {@code AscendingOrder}. */
         public static final Member ASCENDING_ORDER =
@@ -50,7 +122,7 @@ public final class Members {
         /** {@code Marker}; certreg keeps min 1: an empty marker is refused by its length. */
         public static final Member MARKER =
                 new Member("marker", Location.QUERYSTRING, "marker",
-                        Member.Type.STRING, false, 1L, 1024L, Pattern.compile("[A-Za-z0-9+/]+={0,2}"), List.of());
+                        Member.Type.STRING, false, 1L, 1024L, MARKER_PATTERN, List.of());
 
         /** {@code AscendingOrder}. */
         public static final Member ASCENDING_ORDER =
@@ -65,7 +137,7 @@ public final class Members {
         /** {@code CertificateSigningRequest}. */
         public static final Member CERTIFICATE_SIGNING_REQUEST =
                 new Member("certificateSigningRequest", Location.BODY, "certificateSigningRequest",
-                        Member.Type.STRING, true, 1L, 4096L, Pattern.compile("[\\s\\S]*"), List.of());
+                        Member.Type.STRING, true, 1L, 4096L, CERTIFICATE_SIGNING_REQUEST_PATTERN, List.of());
 
         /** {@code SetAsActive}. */
         public static final Member SET_AS_ACTIVE =
@@ -90,7 +162,7 @@ public final class Members {
         /** {@code CertificateId}. */
         public static final Member CERTIFICATE_ID =
                 new Member("certificateId", Location.URI, "certificateId",
-                        Member.Type.STRING, true, 64L, 64L, Pattern.compile("(0x)?[a-fA-F0-9]+"), List.of());
+                        Member.Type.STRING, true, 64L, 64L, CERTIFICATE_ID_PATTERN, List.of());
     }
 
     /** UpdateCertificate's input: {@code UpdateCertificateRequest}. */
@@ -100,7 +172,7 @@ public final class Members {
         /** {@code CertificateId}. */
         public static final Member CERTIFICATE_ID =
                 new Member("certificateId", Location.URI, "certificateId",
-                        Member.Type.STRING, true, 64L, 64L, Pattern.compile("(0x)?[a-fA-F0-9]+"), List.of());
+                        Member.Type.STRING, true, 64L, 64L, CERTIFICATE_ID_PATTERN, List.of());
 
         /** {@code CertificateStatus}. */
         public static final Member NEW_STATUS =
@@ -116,7 +188,7 @@ public final class Members {
         /** {@code CertificateId}. */
         public static final Member CERTIFICATE_ID =
                 new Member("certificateId", Location.URI, "certificateId",
-                        Member.Type.STRING, true, 64L, 64L, Pattern.compile("(0x)?[a-fA-F0-9]+"), List.of());
+                        Member.Type.STRING, true, 64L, 64L, CERTIFICATE_ID_PATTERN, List.of());
 
         /** {@code ForceDelete}. */
         public static final Member FORCE_DELETE =
@@ -131,12 +203,12 @@ public final class Members {
         /** {@code CertificatePem}. */
         public static final Member CERTIFICATE_PEM =
                 new Member("certificatePem", Location.BODY, "certificatePem",
-                        Member.Type.STRING, true, 1L, 65536L, Pattern.compile("[\\s\\S]*"), List.of());
+                        Member.Type.STRING, true, 1L, 65536L, CERTIFICATE_PEM_PATTERN, List.of());
 
         /** {@code CertificatePem}. */
         public static final Member CA_CERTIFICATE_PEM =
                 new Member("caCertificatePem", Location.BODY, "caCertificatePem",
-                        Member.Type.STRING, false, 1L, 65536L, Pattern.compile("[\\s\\S]*"), List.of());
+                        Member.Type.STRING, false, 1L, 65536L, CERTIFICATE_PEM_PATTERN, List.of());
 
         /** {@code SetAsActiveFlag}. */
         public static final Member SET_AS_ACTIVE =
@@ -157,7 +229,7 @@ public final class Members {
         /** {@code CertificatePem}. */
         public static final Member CERTIFICATE_PEM =
                 new Member("certificatePem", Location.BODY, "certificatePem",
-                        Member.Type.STRING, true, 1L, 65536L, Pattern.compile("[\\s\\S]*"), List.of());
+                        Member.Type.STRING, true, 1L, 65536L, CERTIFICATE_PEM_PATTERN, List.of());
 
         /** {@code CertificateStatus}. */
         public static final Member STATUS =
@@ -178,7 +250,7 @@ public final class Members {
         /** {@code Marker}; certreg keeps min 1: an empty marker is refused by its length. */
         public static final Member MARKER =
                 new Member("marker", Location.QUERYSTRING, "marker",
-                        Member.Type.STRING, false, 1L, 1024L, Pattern.compile("[A-Za-z0-9+/]+={0,2}"), List.of());
+                        Member.Type.STRING, false, 1L, 1024L, MARKER_PATTERN, List.of());
 
         /** {@code AscendingOrder}. */
         public static final Member ASCENDING_ORDER =
@@ -188,7 +260,7 @@ public final class Members {
         /** {@code TemplateName}. */
         public static final Member TEMPLATE_NAME =
                 new Member("templateName", Location.QUERYSTRING, "templateName",
-                        Member.Type.STRING, false, 1L, 36L, Pattern.compile("^[0-9A-Za-z_-]+$"), List.of());
+                        Member.Type.STRING, false, 1L, 36L, TEMPLATE_NAME_PATTERN, List.of());
     }
 
     /** RegisterCACertificate's input: {@code RegisterCACertificateRequest}. */
@@ -198,12 +270,12 @@ public final class Members {
         /** {@code CertificatePem}. */
         public static final Member CA_CERTIFICATE =
                 new Member("caCertificate", Location.BODY, "caCertificate",
-                        Member.Type.STRING, true, 1L, 65536L, Pattern.compile("[\\s\\S]*"), List.of());
+                        Member.Type.STRING, true, 1L, 65536L, CERTIFICATE_PEM_PATTERN, List.of());
 
         /** {@code CertificatePem}. */
         public static final Member VERIFICATION_CERTIFICATE =
                 new Member("verificationCertificate", Location.BODY, "verificationCertificate",
-                        Member.Type.STRING, false, 1L, 65536L, Pattern.compile("[\\s\\S]*"), List.of());
+                        Member.Type.STRING, false, 1L, 65536L, CERTIFICATE_PEM_PATTERN, List.of());
 
         /** {@code SetAsActive}. */
         public static final Member SET_AS_ACTIVE =
@@ -238,7 +310,7 @@ public final class Members {
         /** {@code CertificateId}. */
         public static final Member CERTIFICATE_ID =
                 new Member("certificateId", Location.URI, "caCertificateId",
-                        Member.Type.STRING, true, 64L, 64L, Pattern.compile("(0x)?[a-fA-F0-9]+"), List.of());
+                        Member.Type.STRING, true, 64L, 64L, CERTIFICATE_ID_PATTERN, List.of());
     }
 
     /** UpdateCACertificate's input: {@code UpdateCACertificateRequest}. */
@@ -248,7 +320,7 @@ public final class Members {
         /** {@code CertificateId}. */
         public static final Member CERTIFICATE_ID =
                 new Member("certificateId", Location.URI, "caCertificateId",
-                        Member.Type.STRING, true, 64L, 64L, Pattern.compile("(0x)?[a-fA-F0-9]+"), List.of());
+                        Member.Type.STRING, true, 64L, 64L, CERTIFICATE_ID_PATTERN, List.of());
 
         /** {@code CACertificateStatus}. */
         public static final Member NEW_STATUS =
@@ -278,7 +350,7 @@ public final class Members {
         /** {@code CertificateId}. */
         public static final Member CERTIFICATE_ID =
                 new Member("certificateId", Location.URI, "caCertificateId",
-                        Member.Type.STRING, true, 64L, 64L, Pattern.compile("(0x)?[a-fA-F0-9]+"), List.of());
+                        Member.Type.STRING, true, 64L, 64L, CERTIFICATE_ID_PATTERN, List.of());
     }
 
     /** GetRegistrationCode's input: {@code GetRegistrationCodeRequest}. */
@@ -298,17 +370,17 @@ public final class Members {
         /** {@code CertificateId}. */
         public static final Member CERTIFICATE_ID =
                 new Member("certificateId", Location.URI, "certificateId",
-                        Member.Type.STRING, true, 64L, 64L, Pattern.compile("(0x)?[a-fA-F0-9]+"), List.of());
+                        Member.Type.STRING, true, 64L, 64L, CERTIFICATE_ID_PATTERN, List.of());
 
         /** {@code AwsAccountId}. */
         public static final Member TARGET_AWS_ACCOUNT =
                 new Member("targetAwsAccount", Location.QUERYSTRING, "targetAwsAccount",
-                        Member.Type.STRING, true, 12L, 12L, Pattern.compile("[0-9]+"), List.of());
+                        Member.Type.STRING, true, 12L, 12L, AWS_ACCOUNT_ID_PATTERN, List.of());
 
         /** {@code Message}. */
         public static final Member TRANSFER_MESSAGE =
                 new Member("transferMessage", Location.BODY, "transferMessage",
-                        Member.Type.STRING, false, 0L, 128L, Pattern.compile("[\\s\\S]*"), List.of());
+                        Member.Type.STRING, false, 0L, 128L, MESSAGE_PATTERN, List.of());
     }
 
     /** AcceptCertificateTransfer's input: {@code AcceptCertificateTransferRequest}. */
@@ -318,7 +390,7 @@ public final class Members {
         /** {@code CertificateId}. */
         public static final Member CERTIFICATE_ID =
                 new Member("certificateId", Location.URI, "certificateId",
-                        Member.Type.STRING, true, 64L, 64L, Pattern.compile("(0x)?[a-fA-F0-9]+"), List.of());
+                        Member.Type.STRING, true, 64L, 64L, CERTIFICATE_ID_PATTERN, List.of());
 
         /** {@code SetAsActive}. */
         public static final Member SET_AS_ACTIVE =
@@ -333,12 +405,12 @@ public final class Members {
         /** {@code CertificateId}. */
         public static final Member CERTIFICATE_ID =
                 new Member("certificateId", Location.URI, "certificateId",
-                        Member.Type.STRING, true, 64L, 64L, Pattern.compile("(0x)?[a-fA-F0-9]+"), List.of());
+                        Member.Type.STRING, true, 64L, 64L, CERTIFICATE_ID_PATTERN, List.of());
 
         /** {@code Message}. */
         public static final Member REJECT_REASON =
                 new Member("rejectReason", Location.BODY, "rejectReason",
-                        Member.Type.STRING, false, 0L, 128L, Pattern.compile("[\\s\\S]*"), List.of());
+                        Member.Type.STRING, false, 0L, 128L, MESSAGE_PATTERN, List.of());
     }
 
     /** CancelCertificateTransfer's input: {@code CancelCertificateTransferRequest}. */
@@ -348,7 +420,7 @@ public final class Members {
         /** {@code CertificateId}. */
         public static final Member CERTIFICATE_ID =
                 new Member("certificateId", Location.URI, "certificateId",
-                        Member.Type.STRING, true, 64L, 64L, Pattern.compile("(0x)?[a-fA-F0-9]+"), List.of());
+                        Member.Type.STRING, true, 64L, 64L, CERTIFICATE_ID_PATTERN, List.of());
     }
 
     /** DescribeEndpoint's input: {@code DescribeEndpointRequest}. */
@@ -358,7 +430,7 @@ public final class Members {
         /** {@code EndpointType}. */
         public static final Member ENDPOINT_TYPE =
                 new Member("endpointType", Location.QUERYSTRING, "endpointType",
-                        Member.Type.STRING, false, 0L, 128L, Pattern.compile("[\\s\\S]*"), List.of());
+                        Member.Type.STRING, false, 0L, 128L, ENDPOINT_TYPE_PATTERN, List.of());
     }
 
     /** ListPolicies's input: {@code ListPoliciesRequest}. */
@@ -368,7 +440,7 @@ public final class Members {
         /** {@code Marker}; certreg keeps min 1: an empty marker is refused by its length. */
         public static final Member MARKER =
                 new Member("marker", Location.QUERYSTRING, "marker",
-                        Member.Type.STRING, false, 1L, 1024L, Pattern.compile("[A-Za-z0-9+/]+={0,2}"), List.of());
+                        Member.Type.STRING, false, 1L, 1024L, MARKER_PATTERN, List.of());
 
         /** {@code PageSize}. */
         public static final Member PAGE_SIZE =
@@ -388,12 +460,12 @@ public final class Members {
         /** {@code PolicyName}. */
         public static final Member POLICY_NAME =
                 new Member("policyName", Location.URI, "policyName",
-                        Member.Type.STRING, true, 1L, 128L, Pattern.compile("[\\w+=,.@-]+"), List.of());
+                        Member.Type.STRING, true, 1L, 128L, POLICY_NAME_PATTERN, List.of());
 
         /** {@code PolicyDocument}. */
         public static final Member POLICY_DOCUMENT =
                 new Member("policyDocument", Location.BODY, "policyDocument",
-                        Member.Type.STRING, true, 0L, 404600L, Pattern.compile("[\\s\\S]*"), List.of());
+                        Member.Type.STRING, true, 0L, 404600L, POLICY_DOCUMENT_PATTERN, List.of());
 
         /** {@code TagList}. */
         public static final Member TAGS =
@@ -408,7 +480,7 @@ public final class Members {
         /** {@code PolicyName}. */
         public static final Member POLICY_NAME =
                 new Member("policyName", Location.URI, "policyName",
-                        Member.Type.STRING, true, 1L, 128L, Pattern.compile("[\\w+=,.@-]+"), List.of());
+                        Member.Type.STRING, true, 1L, 128L, POLICY_NAME_PATTERN, List.of());
     }
 
     /** DeletePolicy's input: {@code DeletePolicyRequest}. */
@@ -418,7 +490,7 @@ public final class Members {
         /** {@code PolicyName}. */
         public static final Member POLICY_NAME =
                 new Member("policyName", Location.URI, "policyName",
-                        Member.Type.STRING, true, 1L, 128L, Pattern.compile("[\\w+=,.@-]+"), List.of());
+                        Member.Type.STRING, true, 1L, 128L, POLICY_NAME_PATTERN, List.of());
     }
 
     /** CreatePolicyVersion's input: {@code CreatePolicyVersionRequest}. */
@@ -428,12 +500,12 @@ public final class Members {
         /** {@code PolicyName}. */
         public static final Member POLICY_NAME =
                 new Member("policyName", Location.URI, "policyName",
-                        Member.Type.STRING, true, 1L, 128L, Pattern.compile("[\\w+=,.@-]+"), List.of());
+                        Member.Type.STRING, true, 1L, 128L, POLICY_NAME_PATTERN, List.of());
 
         /** {@code PolicyDocument}. */
         public static final Member POLICY_DOCUMENT =
                 new Member("policyDocument", Location.BODY, "policyDocument",
-                        Member.Type.STRING, true, 0L, 404600L, Pattern.compile("[\\s\\S]*"), List.of());
+                        Member.Type.STRING, true, 0L, 404600L, POLICY_DOCUMENT_PATTERN, List.of());
 
         /** {@code SetAsDefault}. */
         public static final Member SET_AS_DEFAULT =
@@ -448,7 +520,7 @@ public final class Members {
         /** {@code PolicyName}. */
         public static final Member POLICY_NAME =
                 new Member("policyName", Location.URI, "policyName",
-                        Member.Type.STRING, true, 1L, 128L, Pattern.compile("[\\w+=,.@-]+"), List.of());
+                        Member.Type.STRING, true, 1L, 128L, POLICY_NAME_PATTERN, List.of());
     }
 
     /** GetPolicyVersion's input: {@code GetPolicyVersionRequest}. */
@@ -458,7 +530,7 @@ public final class Members {
         /** {@code PolicyName}. */
         public static final Member POLICY_NAME =
                 new Member("policyName", Location.URI, "policyName",
-                        Member.Type.STRING, true, 1L, 128L, Pattern.compile("[\\w+=,.@-]+"), List.of());
+                        Member.Type.STRING, true, 1L, 128L, POLICY_NAME_PATTERN, List.of());
 
         /** {@code PolicyVersionId}; certreg keeps pattern none: PolicyService answers a malformed id itself. */
         public static final Member POLICY_VERSION_ID =
@@ -473,7 +545,7 @@ public final class Members {
         /** {@code PolicyName}. */
         public static final Member POLICY_NAME =
                 new Member("policyName", Location.URI, "policyName",
-                        Member.Type.STRING, true, 1L, 128L, Pattern.compile("[\\w+=,.@-]+"), List.of());
+                        Member.Type.STRING, true, 1L, 128L, POLICY_NAME_PATTERN, List.of());
 
         /** {@code PolicyVersionId}; certreg keeps pattern none: PolicyService answers a malformed id itself. */
         public static final Member POLICY_VERSION_ID =
@@ -488,7 +560,7 @@ public final class Members {
         /** {@code PolicyName}. */
         public static final Member POLICY_NAME =
                 new Member("policyName", Location.URI, "policyName",
-                        Member.Type.STRING, true, 1L, 128L, Pattern.compile("[\\w+=,.@-]+"), List.of());
+                        Member.Type.STRING, true, 1L, 128L, POLICY_NAME_PATTERN, List.of());
 
         /** {@code PolicyVersionId}; certreg keeps pattern none: PolicyService answers a malformed id itself. */
         public static final Member POLICY_VERSION_ID =
@@ -503,7 +575,7 @@ public final class Members {
         /** {@code PolicyName}. */
         public static final Member POLICY_NAME =
                 new Member("policyName", Location.URI, "policyName",
-                        Member.Type.STRING, true, 1L, 128L, Pattern.compile("[\\w+=,.@-]+"), List.of());
+                        Member.Type.STRING, true, 1L, 128L, POLICY_NAME_PATTERN, List.of());
 
         /** {@code PolicyTarget}; certreg keeps min 1, max 2048: the model gives no bounds; 2048 holds any ARN. */
         public static final Member TARGET =
@@ -518,7 +590,7 @@ public final class Members {
         /** {@code PolicyName}. */
         public static final Member POLICY_NAME =
                 new Member("policyName", Location.URI, "policyName",
-                        Member.Type.STRING, true, 1L, 128L, Pattern.compile("[\\w+=,.@-]+"), List.of());
+                        Member.Type.STRING, true, 1L, 128L, POLICY_NAME_PATTERN, List.of());
 
         /** {@code PolicyTarget}; certreg keeps min 1, max 2048: the model gives no bounds; 2048 holds any ARN. */
         public static final Member TARGET =
@@ -543,7 +615,7 @@ public final class Members {
         /** {@code Marker}; certreg keeps min 1: an empty marker is refused by its length. */
         public static final Member MARKER =
                 new Member("marker", Location.QUERYSTRING, "marker",
-                        Member.Type.STRING, false, 1L, 1024L, Pattern.compile("[A-Za-z0-9+/]+={0,2}"), List.of());
+                        Member.Type.STRING, false, 1L, 1024L, MARKER_PATTERN, List.of());
 
         /** {@code PageSize}. */
         public static final Member PAGE_SIZE =
@@ -558,12 +630,12 @@ public final class Members {
         /** {@code PolicyName}. */
         public static final Member POLICY_NAME =
                 new Member("policyName", Location.URI, "policyName",
-                        Member.Type.STRING, true, 1L, 128L, Pattern.compile("[\\w+=,.@-]+"), List.of());
+                        Member.Type.STRING, true, 1L, 128L, POLICY_NAME_PATTERN, List.of());
 
         /** {@code Marker}; certreg keeps min 1: an empty marker is refused by its length. */
         public static final Member MARKER =
                 new Member("marker", Location.QUERYSTRING, "marker",
-                        Member.Type.STRING, false, 1L, 1024L, Pattern.compile("[A-Za-z0-9+/]+={0,2}"), List.of());
+                        Member.Type.STRING, false, 1L, 1024L, MARKER_PATTERN, List.of());
 
         /** {@code PageSize}. */
         public static final Member PAGE_SIZE =
@@ -578,7 +650,7 @@ public final class Members {
         /** {@code PolicyName}. */
         public static final Member POLICY_NAME =
                 new Member("policyName", Location.URI, "policyName",
-                        Member.Type.STRING, true, 1L, 128L, Pattern.compile("[\\w+=,.@-]+"), List.of());
+                        Member.Type.STRING, true, 1L, 128L, POLICY_NAME_PATTERN, List.of());
 
         /** {@code Principal}; certreg keeps min 1, max 2048: the model gives no bounds; 2048 holds any ARN. */
         public static final Member PRINCIPAL =
@@ -593,7 +665,7 @@ public final class Members {
         /** {@code PolicyName}. */
         public static final Member POLICY_NAME =
                 new Member("policyName", Location.URI, "policyName",
-                        Member.Type.STRING, true, 1L, 128L, Pattern.compile("[\\w+=,.@-]+"), List.of());
+                        Member.Type.STRING, true, 1L, 128L, POLICY_NAME_PATTERN, List.of());
 
         /** {@code Principal}; certreg keeps min 1, max 2048: the model gives no bounds; 2048 holds any ARN. */
         public static final Member PRINCIPAL =
@@ -613,7 +685,7 @@ public final class Members {
         /** {@code Marker}; certreg keeps min 1: an empty marker is refused by its length. */
         public static final Member MARKER =
                 new Member("marker", Location.QUERYSTRING, "marker",
-                        Member.Type.STRING, false, 1L, 1024L, Pattern.compile("[A-Za-z0-9+/]+={0,2}"), List.of());
+                        Member.Type.STRING, false, 1L, 1024L, MARKER_PATTERN, List.of());
 
         /** {@code PageSize}. */
         public static final Member PAGE_SIZE =
@@ -633,12 +705,12 @@ public final class Members {
         /** {@code PolicyName}. */
         public static final Member POLICY_NAME =
                 new Member("policyName", Location.HEADER, "x-amzn-iot-policy",
-                        Member.Type.STRING, true, 1L, 128L, Pattern.compile("[\\w+=,.@-]+"), List.of());
+                        Member.Type.STRING, true, 1L, 128L, POLICY_NAME_PATTERN, List.of());
 
         /** {@code Marker}; certreg keeps min 1: an empty marker is refused by its length. */
         public static final Member MARKER =
                 new Member("marker", Location.QUERYSTRING, "marker",
-                        Member.Type.STRING, false, 1L, 1024L, Pattern.compile("[A-Za-z0-9+/]+={0,2}"), List.of());
+                        Member.Type.STRING, false, 1L, 1024L, MARKER_PATTERN, List.of());
 
         /** {@code PageSize}. */
         public static final Member PAGE_SIZE =
@@ -728,8 +800,7 @@ public final class Members {
         /** {@code TagKey}. */
         public static final Member TAG_KEYS_MEMBER =
                 new Member("tagKeys.member", Location.BODY, "tagKeys.member",
-                        Member.Type.STRING, true, 1L, 128L, Pattern.compile("^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$"),
-                                List.of());
+                        Member.Type.STRING, true, 1L, 128L, TAG_KEY_PATTERN, List.of());
     }
 
     /** ListTagsForResource's input: {@code ListTagsForResourceRequest}. */
@@ -764,17 +835,17 @@ public final class Members {
         /** {@code AttributeName}; certreg keeps min 1: an empty name is refused by its length. */
         public static final Member ATTRIBUTE_NAME =
                 new Member("attributeName", Location.QUERYSTRING, "attributeName",
-                        Member.Type.STRING, false, 1L, 128L, Pattern.compile("[a-zA-Z0-9_.,@/:#-]+"), List.of());
+                        Member.Type.STRING, false, 1L, 128L, ATTRIBUTE_NAME_PATTERN, List.of());
 
         /** {@code AttributeValue}. */
         public static final Member ATTRIBUTE_VALUE =
                 new Member("attributeValue", Location.QUERYSTRING, "attributeValue",
-                        Member.Type.STRING, false, 0L, 800L, Pattern.compile("[a-zA-Z0-9_.,@/:#=\\[\\]-]*"), List.of());
+                        Member.Type.STRING, false, 0L, 800L, ATTRIBUTE_VALUE_PATTERN, List.of());
 
         /** {@code ThingTypeName}. */
         public static final Member THING_TYPE_NAME =
                 new Member("thingTypeName", Location.QUERYSTRING, "thingTypeName",
-                        Member.Type.STRING, false, 1L, 128L, Pattern.compile("[a-zA-Z0-9:_-]+"), List.of());
+                        Member.Type.STRING, false, 1L, 128L, THING_TYPE_NAME_PATTERN, List.of());
 
         /** {@code usePrefixAttributeValue}. */
         public static final Member USE_PREFIX_ATTRIBUTE_VALUE =
@@ -789,12 +860,12 @@ public final class Members {
         /** {@code ThingName}. */
         public static final Member THING_NAME =
                 new Member("thingName", Location.URI, "thingName",
-                        Member.Type.STRING, true, 1L, 128L, Pattern.compile("[a-zA-Z0-9:_-]+"), List.of());
+                        Member.Type.STRING, true, 1L, 128L, THING_NAME_PATTERN, List.of());
 
         /** {@code ThingTypeName}. */
         public static final Member THING_TYPE_NAME =
                 new Member("thingTypeName", Location.BODY, "thingTypeName",
-                        Member.Type.STRING, false, 1L, 128L, Pattern.compile("[a-zA-Z0-9:_-]+"), List.of());
+                        Member.Type.STRING, false, 1L, 128L, THING_TYPE_NAME_PATTERN, List.of());
 
         /** {@code AttributePayload}. */
         public static final Member ATTRIBUTE_PAYLOAD =
@@ -804,7 +875,7 @@ public final class Members {
         /** {@code BillingGroupName}. */
         public static final Member BILLING_GROUP_NAME =
                 new Member("billingGroupName", Location.BODY, "billingGroupName",
-                        Member.Type.STRING, false, 1L, 128L, Pattern.compile("[a-zA-Z0-9:_-]+"), List.of());
+                        Member.Type.STRING, false, 1L, 128L, BILLING_GROUP_NAME_PATTERN, List.of());
     }
 
     /** DescribeThing's input: {@code DescribeThingRequest}. */
@@ -814,7 +885,7 @@ public final class Members {
         /** {@code ThingName}. */
         public static final Member THING_NAME =
                 new Member("thingName", Location.URI, "thingName",
-                        Member.Type.STRING, true, 1L, 128L, Pattern.compile("[a-zA-Z0-9:_-]+"), List.of());
+                        Member.Type.STRING, true, 1L, 128L, THING_NAME_PATTERN, List.of());
     }
 
     /** UpdateThing's input: {@code UpdateThingRequest}. */
@@ -824,12 +895,12 @@ public final class Members {
         /** {@code ThingName}. */
         public static final Member THING_NAME =
                 new Member("thingName", Location.URI, "thingName",
-                        Member.Type.STRING, true, 1L, 128L, Pattern.compile("[a-zA-Z0-9:_-]+"), List.of());
+                        Member.Type.STRING, true, 1L, 128L, THING_NAME_PATTERN, List.of());
 
         /** {@code ThingTypeName}. */
         public static final Member THING_TYPE_NAME =
                 new Member("thingTypeName", Location.BODY, "thingTypeName",
-                        Member.Type.STRING, false, 1L, 128L, Pattern.compile("[a-zA-Z0-9:_-]+"), List.of());
+                        Member.Type.STRING, false, 1L, 128L, THING_TYPE_NAME_PATTERN, List.of());
 
         /** {@code AttributePayload}. */
         public static final Member ATTRIBUTE_PAYLOAD =
@@ -854,7 +925,7 @@ public final class Members {
         /** {@code ThingName}. */
         public static final Member THING_NAME =
                 new Member("thingName", Location.URI, "thingName",
-                        Member.Type.STRING, true, 1L, 128L, Pattern.compile("[a-zA-Z0-9:_-]+"), List.of());
+                        Member.Type.STRING, true, 1L, 128L, THING_NAME_PATTERN, List.of());
 
         /** {@code OptionalVersion}. */
         public static final Member EXPECTED_VERSION =
@@ -869,7 +940,7 @@ public final class Members {
         /** {@code ThingName}. */
         public static final Member THING_NAME =
                 new Member("thingName", Location.URI, "thingName",
-                        Member.Type.STRING, true, 1L, 128L, Pattern.compile("[a-zA-Z0-9:_-]+"), List.of());
+                        Member.Type.STRING, true, 1L, 128L, THING_NAME_PATTERN, List.of());
 
         /** {@code Principal}; certreg keeps min 1, max 2048: the model gives no bounds; 2048 holds any ARN. */
         public static final Member PRINCIPAL =
@@ -890,7 +961,7 @@ public final class Members {
         /** {@code ThingName}. */
         public static final Member THING_NAME =
                 new Member("thingName", Location.URI, "thingName",
-                        Member.Type.STRING, true, 1L, 128L, Pattern.compile("[a-zA-Z0-9:_-]+"), List.of());
+                        Member.Type.STRING, true, 1L, 128L, THING_NAME_PATTERN, List.of());
 
         /** {@code Principal}; certreg keeps min 1, max 2048: the model gives no bounds; 2048 holds any ARN. */
         public static final Member PRINCIPAL =
@@ -915,7 +986,7 @@ public final class Members {
         /** {@code ThingName}. */
         public static final Member THING_NAME =
                 new Member("thingName", Location.URI, "thingName",
-                        Member.Type.STRING, true, 1L, 128L, Pattern.compile("[a-zA-Z0-9:_-]+"), List.of());
+                        Member.Type.STRING, true, 1L, 128L, THING_NAME_PATTERN, List.of());
     }
 
     /** ListThingPrincipalsV2's input: {@code ListThingPrincipalsV2Request}. */
@@ -935,7 +1006,7 @@ public final class Members {
         /** {@code ThingName}. */
         public static final Member THING_NAME =
                 new Member("thingName", Location.URI, "thingName",
-                        Member.Type.STRING, true, 1L, 128L, Pattern.compile("[a-zA-Z0-9:_-]+"), List.of());
+                        Member.Type.STRING, true, 1L, 128L, THING_NAME_PATTERN, List.of());
 
         /** {@code ThingPrincipalType}. */
         public static final Member THING_PRINCIPAL_TYPE =
@@ -997,7 +1068,7 @@ public final class Members {
         /** {@code TemplateBody}. */
         public static final Member TEMPLATE_BODY =
                 new Member("templateBody", Location.BODY, "templateBody",
-                        Member.Type.STRING, false, 0L, 10240L, Pattern.compile("[\\s\\S]*"), List.of());
+                        Member.Type.STRING, false, 0L, 10240L, TEMPLATE_BODY_PATTERN, List.of());
 
         /** {@code RoleArn}. */
         public static final Member ROLE_ARN =
@@ -1007,7 +1078,7 @@ public final class Members {
         /** {@code TemplateName}. */
         public static final Member TEMPLATE_NAME =
                 new Member("templateName", Location.BODY, "templateName",
-                        Member.Type.STRING, false, 1L, 36L, Pattern.compile("^[0-9A-Za-z_-]+$"), List.of());
+                        Member.Type.STRING, false, 1L, 36L, TEMPLATE_NAME_PATTERN, List.of());
     }
 
     /** The members of a {@code Tag}. */
@@ -1017,8 +1088,7 @@ public final class Members {
         /** {@code TagKey}. */
         public static final Member KEY =
                 new Member("Key", Location.BODY, "Key",
-                        Member.Type.STRING, true, 1L, 128L, Pattern.compile("^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$"),
-                                List.of());
+                        Member.Type.STRING, true, 1L, 128L, TAG_KEY_PATTERN, List.of());
 
         /** {@code TagValue}. */
         public static final Member VALUE =
@@ -1044,7 +1114,7 @@ public final class Members {
         /** {@code Resource}; certreg keeps min 1, max 2048: the model gives no bounds; 2048 holds any ARN. */
         public static final Member RESOURCES_MEMBER =
                 new Member("resources.member", Location.BODY, "resources.member",
-                        Member.Type.STRING, true, 1L, 2048L, Pattern.compile("[\\s\\S]*"), List.of());
+                        Member.Type.STRING, true, 1L, 2048L, RESOURCE_PATTERN, List.of());
     }
 
     /** The members of a {@code AttributePayload}. */
@@ -1059,12 +1129,12 @@ public final class Members {
         /** {@code AttributeName}; certreg keeps min 1: an empty name is refused by its length. */
         public static final Member ATTRIBUTES_KEY =
                 new Member("attributes.key", Location.BODY, "attributes.key",
-                        Member.Type.STRING, true, 1L, 128L, Pattern.compile("[a-zA-Z0-9_.,@/:#-]+"), List.of());
+                        Member.Type.STRING, true, 1L, 128L, ATTRIBUTE_NAME_PATTERN, List.of());
 
         /** {@code AttributeValue}. */
         public static final Member ATTRIBUTES_VALUE =
                 new Member("attributes.value", Location.BODY, "attributes.value",
-                        Member.Type.STRING, true, 0L, 800L, Pattern.compile("[a-zA-Z0-9_.,@/:#=\\[\\]-]*"), List.of());
+                        Member.Type.STRING, true, 0L, 800L, ATTRIBUTE_VALUE_PATTERN, List.of());
 
         /** {@code Flag}. */
         public static final Member MERGE =

@@ -46,7 +46,7 @@ public final class ApiRequest {
         String id = pathParameters.get(member.wireName());
         if (id.length() != member.max() || !member.pattern().matcher(id).matches()) {
             throw ServiceException.invalidRequest(member.wireName() + " must be " + member.max()
-                    + " hexadecimal characters, got '" + abbreviate(id) + "'");
+                    + " hexadecimal characters, got '" + ServiceException.abbreviate(id) + "'");
         }
         return id.toLowerCase(Locale.ROOT);
     }
@@ -68,7 +68,7 @@ public final class ApiRequest {
         String value = text(member);
         if (value != null && !value.equals("true") && !value.equals("false")) {
             throw ServiceException.invalidRequest(
-                    member.wireName() + " must be true or false, got '" + abbreviate(value) + "'");
+                    member.wireName() + " must be true or false, got '" + ServiceException.abbreviate(value) + "'");
         }
         return value == null ? null : Boolean.valueOf(value);
     }
@@ -153,7 +153,8 @@ public final class ApiRequest {
         }
         Pattern pattern = member.pattern();
         if (pattern != null && !pattern.matcher(value).matches()) {
-            throw ServiceException.invalidRequest(name + " must match " + pattern + ", got '" + abbreviate(value) + "'");
+            throw ServiceException.invalidRequest(
+                    name + " must match " + pattern + ", got '" + ServiceException.abbreviate(value) + "'");
         }
         return value;
     }
@@ -168,7 +169,7 @@ public final class ApiRequest {
             }
         }
         throw ServiceException.invalidRequest(name + " must be one of " + Arrays.toString(type.getEnumConstants())
-                + ", got '" + abbreviate(value) + "'");
+                + ", got '" + ServiceException.abbreviate(value) + "'");
     }
 
     private String text(Member member) {
@@ -210,10 +211,6 @@ public final class ApiRequest {
 
     private static ServiceException notAnInteger(Member member, String value) {
         return ServiceException.invalidRequest(
-                member.wireName() + " must be an integer, got '" + abbreviate(value) + "'");
-    }
-
-    private static String abbreviate(String value) {
-        return value.length() <= 80 ? value : value.substring(0, 77) + "...";
+                member.wireName() + " must be an integer, got '" + ServiceException.abbreviate(value) + "'");
     }
 }

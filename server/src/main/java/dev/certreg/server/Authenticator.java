@@ -9,8 +9,9 @@ import dev.certreg.core.Scope;
 @FunctionalInterface
 public interface Authenticator {
     /**
-     * The caller's scope, or a ServiceException if the request cannot be attributed: UnauthorizedException in open
-     * mode, the 403s of {@link dev.certreg.server.sigv4.SigV4Authenticator} with SigV4. It runs before routing.
+     * The caller's scope, or a ServiceException if the request cannot be attributed: the 403s of
+     * {@link dev.certreg.server.sigv4.SigV4Authenticator}, of which open mode gives those about the credential. It
+     * runs before routing.
      */
     Scope authenticate(RawRequest request);
 }

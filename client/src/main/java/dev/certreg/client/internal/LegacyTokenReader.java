@@ -1,5 +1,6 @@
 package dev.certreg.client.internal;
 
+import dev.certreg.protocol.Members;
 import java.util.regex.Pattern;
 
 /**
@@ -9,9 +10,8 @@ import java.util.regex.Pattern;
  * characters), so that a mistyped token is refused here instead of being sent to the service.
  */
 final class LegacyTokenReader {
-    private static final Pattern SERVICE_MARKER = Pattern.compile("[A-Za-z0-9+/]+={0,2}");
     private static final Pattern SKIP = Pattern.compile("[0-9]{1,9}");
-    private static final int MAX_MARKER_LENGTH = 1024;
+    private static final long MAX_MARKER_LENGTH = Members.ListCertificatesByCA.MARKER.max();
 
     private LegacyTokenReader() {}
 
@@ -28,9 +28,10 @@ final class LegacyTokenReader {
         if (marker.equals("None")) {
             return null;
         }
-        if (marker.length() > MAX_MARKER_LENGTH || !SERVICE_MARKER.matcher(marker).matches()) {
+        if (marker.length() > MAX_MARKER_LENGTH || !Members.MARKER_PATTERN.matcher(marker).matches()) {
             throw NextTokenCodec.invalid(token, "it is neither a NextToken (base64 of a JSON object), nor"
-                    + " <marker>___<skip>, nor a service marker ([A-Za-z0-9+/]+={0,2}, at most 1024 characters)");
+                    + " <marker>___<skip>, nor a service marker (" + Members.MARKER_PATTERN.pattern()
+                    + ", at most " + MAX_MARKER_LENGTH + " characters)");
         }
         return marker;
     }

@@ -50,9 +50,4 @@ final class AuthFailures {
     static ServiceException unsupportedPayload() {
         return ServiceException.invalidRequest("Chunked and unsigned payloads are not supported");
     }
-
-    /** {@code value}, cut to a length fit for an error message. */
-    static String abbreviate(String value) {
-        return value.length() <= 80 ? value : value.substring(0, 77) + "...";
-    }
 }

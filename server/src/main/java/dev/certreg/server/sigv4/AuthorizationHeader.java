@@ -1,5 +1,6 @@
 package dev.certreg.server.sigv4;
 
+import dev.certreg.core.ServiceException;
 import dev.certreg.server.RawRequest;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +20,7 @@ final class AuthorizationHeader {
     private AuthorizationHeader() {}
 
     static SignatureClaim parse(String value, RawRequest request) {
-        Map<String, String> parameters = parameters(value);
+        Map<String, String> parameters = required(components(value), List.of(CREDENTIAL, SIGNED_HEADERS, SIGNATURE));
         String amzDate = amzDate(request);
         return new SignatureClaim(false, parameters.get(CREDENTIAL),
                 SignedHeaderNames.parse(parameters.get(SIGNED_HEADERS), request, false),
@@ -27,7 +28,12 @@ final class AuthorizationHeader {
                 amzDate, SignatureClaim.checkedTime(amzDate, "The X-Amz-Date header"), null);
     }
 
-    private static Map<String, String> parameters(String value) {
+    /** The Credential of the header {@code value}; its other parameters may be absent and are not read. */
+    static String credential(String value) {
+        return required(components(value), List.of(CREDENTIAL)).get(CREDENTIAL);
+    }
+
+    private static Map<String, String> components(String value) {
         String trimmed = value.strip();
         int space = trimmed.indexOf(' ');
         if (space < 0 || !trimmed.substring(0, space).equals(SignatureClaim.ALGORITHM)) {
@@ -38,7 +44,11 @@ final class AuthorizationHeader {
         for (String part : trimmed.substring(space + 1).split(",", -1)) {
             put(parameters, part.strip());
         }
-        for (String name : List.of(CREDENTIAL, SIGNED_HEADERS, SIGNATURE)) {
+        return parameters;
+    }
+
+    private static Map<String, String> required(Map<String, String> parameters, List<String> names) {
+        for (String name : names) {
             if (!parameters.containsKey(name)) {
                 throw AuthFailures.incomplete("Authorization header requires '" + name + "' parameter.");
             }
@@ -50,8 +60,8 @@ final class AuthorizationHeader {
         int eq = part.indexOf('=');
         String name = eq < 0 ? part : part.substring(0, eq);
         if (eq < 0 || !PARAMETERS.contains(name)) {
-            throw AuthFailures.incomplete("The Authorization header has a component '" + AuthFailures.abbreviate(name)
-                    + "': expected Credential=…, SignedHeaders=… and Signature=…");
+            throw AuthFailures.incomplete("The Authorization header has a component '"
+                    + ServiceException.abbreviate(name) + "': expected Credential=…, SignedHeaders=… and Signature=…");
         }
         if (parameters.put(name, part.substring(eq + 1).strip()) != null) {
             throw AuthFailures.incomplete("The Authorization header has '" + name + "' more than once");

@@ -14,9 +14,6 @@ import java.util.Optional;
  * format) and immutable afterwards, so thread-safe.
  */
 public final class Credentials {
-    /** The account of a key whose section names none, as in open mode. */
-    public static final String DEFAULT_ACCOUNT = "123456789012";
-
     private final Map<String, AccessKey> keys;
 
     private Credentials(Map<String, AccessKey> keys) {

@@ -1,5 +1,6 @@
 package dev.certreg.server.sigv4;
 
+import dev.certreg.core.Scope;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -106,7 +107,7 @@ final class CredentialsFile {
                     + SECRET);
         }
         keys.add(new AccessKey(section, settings.get(SECRET),
-                settings.getOrDefault(ACCOUNT, Credentials.DEFAULT_ACCOUNT),
+                settings.getOrDefault(ACCOUNT, Scope.DEFAULT_ACCOUNT),
                 Boolean.parseBoolean(settings.getOrDefault(ENABLED, "true"))));
         section = null;
     }

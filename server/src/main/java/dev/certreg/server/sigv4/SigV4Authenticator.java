@@ -59,7 +59,7 @@ public final class SigV4Authenticator implements Authenticator {
     public Scope authenticate(RawRequest request) {
         SignatureClaim claim = SignatureClaim.of(request);
         Payload.refuseChunkedAndUnsigned(request);
-        SigningScope scope = SigningScope.check(claim, regions, service);
+        CredentialScope scope = CredentialScope.check(claim, regions, service);
         AccessKey key = credentials.find(scope.accessKeyId()).filter(AccessKey::enabled)
                 .orElseThrow(AuthFailures::unknownKey);
         if (refuseSessionTokens && carriesSessionToken(request)) {
@@ -72,7 +72,7 @@ public final class SigV4Authenticator implements Authenticator {
         return new Scope(key.account(), scope.region());
     }
 
-    private void verify(SignatureClaim claim, AccessKey key, SigningScope scope, String canonicalRequest) {
+    private void verify(SignatureClaim claim, AccessKey key, CredentialScope scope, String canonicalRequest) {
         String expected = SigningKey.derive(key.secretAccessKey(), claim.amzDate().substring(0, 8), scope.region(),
                 service).sign(SigningKey.stringToSign(claim.amzDate(), claim.scope(), canonicalRequest));
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),

@@ -1,9 +1,11 @@
 package dev.certreg.server.sigv4;
 
+import dev.certreg.core.ServiceException;
 import dev.certreg.server.RawRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -25,6 +27,21 @@ record SignatureClaim(boolean presigned, String credential, List<String> signedH
 
     /** The claim of {@code request}: MissingAuthenticationToken if it has none, IncompleteSignature if malformed. */
     static SignatureClaim of(RawRequest request) {
+        Optional<String> header = authorizationHeader(request);
+        return header.isPresent() ? AuthorizationHeader.parse(header.get(), request) : PresignedQuery.parse(request);
+    }
+
+    /**
+     * Only the credential of {@code request}, with the same refusals for a missing or malformed mechanism, for
+     * callers that check no signature.
+     */
+    static String credential(RawRequest request) {
+        Optional<String> header = authorizationHeader(request);
+        return header.isPresent() ? AuthorizationHeader.credential(header.get()) : PresignedQuery.credential(request);
+    }
+
+    /** The one Authorization header, or empty for a presigned query; refused if there is neither or both. */
+    private static Optional<String> authorizationHeader(RawRequest request) {
         List<String> authorization = request.headers().getOrDefault("authorization", List.of());
         boolean presigned = request.queryParameters().stream().anyMatch(p -> p.name().equals("X-Amz-Algorithm"));
         if (presigned && !authorization.isEmpty()) {
@@ -32,7 +49,7 @@ record SignatureClaim(boolean presigned, String credential, List<String> signedH
                     + " or the Authorization header should be specified");
         }
         if (presigned) {
-            return PresignedQuery.parse(request);
+            return Optional.empty();
         }
         if (authorization.isEmpty()) {
             throw AuthFailures.missing();
@@ -40,7 +57,7 @@ record SignatureClaim(boolean presigned, String credential, List<String> signedH
         if (authorization.size() > 1) {
             throw AuthFailures.incomplete("Only one Authorization header may be sent");
         }
-        return AuthorizationHeader.parse(authorization.get(0), request);
+        return Optional.of(authorization.get(0));
     }
 
     /** The scope part of the credential, {@code yyyymmdd/region/service/aws4_request}, as the string to sign has it. */
@@ -59,7 +76,7 @@ record SignatureClaim(boolean presigned, String credential, List<String> signedH
         Instant time = AmzDate.parse(amzDate);
         if (time == null) {
             throw AuthFailures.incomplete(source + " must be a date of the form yyyyMMdd'T'HHmmss'Z', got '"
-                    + AuthFailures.abbreviate(amzDate) + "'");
+                    + ServiceException.abbreviate(amzDate) + "'");
         }
         return time;
     }

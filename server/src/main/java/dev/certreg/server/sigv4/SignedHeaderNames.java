@@ -1,5 +1,6 @@
 package dev.certreg.server.sigv4;
 
+import dev.certreg.core.ServiceException;
 import dev.certreg.server.RawRequest;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +20,7 @@ final class SignedHeaderNames {
             if (name.isEmpty() || !name.equals(name.toLowerCase(Locale.ROOT))
                     || (i > 0 && names.get(i - 1).compareTo(name) >= 0)) {
                 throw AuthFailures.incomplete("SignedHeaders must be lower-case header names in strictly ascending"
-                        + " order, separated by ';', got '" + AuthFailures.abbreviate(value) + "'");
+                        + " order, separated by ';', got '" + ServiceException.abbreviate(value) + "'");
             }
         }
         require(names, "host", "'Host' must be a 'SignedHeader' in the AWS Authorization.");
@@ -31,7 +32,7 @@ final class SignedHeaderNames {
         }
         for (String name : names) {
             if (!request.headers().containsKey(name)) {
-                throw AuthFailures.incomplete("The signed header '" + AuthFailures.abbreviate(name)
+                throw AuthFailures.incomplete("The signed header '" + ServiceException.abbreviate(name)
                         + "' is not in the request");
             }
         }

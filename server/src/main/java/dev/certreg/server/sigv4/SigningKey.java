@@ -23,7 +23,7 @@ final class SigningKey {
     /** The key for {@code secret} in the scope {@code date/region/service/aws4_request}. */
     static SigningKey derive(String secret, String date, String region, String service) {
         byte[] key = ("AWS4" + secret).getBytes(StandardCharsets.UTF_8);
-        for (String step : new String[] {date, region, service, SigningScope.TERMINATOR}) {
+        for (String step : new String[] {date, region, service, CredentialScope.TERMINATOR}) {
             key = hmac(key, step);
         }
         return new SigningKey(key);

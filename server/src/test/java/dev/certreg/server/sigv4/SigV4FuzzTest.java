@@ -3,6 +3,7 @@ package dev.certreg.server.sigv4;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.certreg.core.Scope;
 import dev.certreg.core.ServiceException;
 import dev.certreg.server.RawRequest;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,7 @@ class SigV4FuzzTest {
     private static final Instant T = Instant.parse("2015-08-30T12:36:00Z");
     private static final SigV4Authenticator AUTHENTICATOR = new SigV4Authenticator(
             Credentials.of(List.of(new AccessKey("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
-                    Credentials.DEFAULT_ACCOUNT, true))),
+                    Scope.DEFAULT_ACCOUNT, true))),
             Regions.of(List.of("us-east-1")), Clock.fixed(T, ZoneOffset.UTC));
 
     /** Input lines: the Authorization value, the X-Amz-Date value, then the raw path. */
@@ -47,7 +48,7 @@ class SigV4FuzzTest {
 
     private static void check(RequestSource source) {
         try {
-            assertThat(AUTHENTICATOR.authenticate(source.request()).account()).isEqualTo(Credentials.DEFAULT_ACCOUNT);
+            assertThat(AUTHENTICATOR.authenticate(source.request()).account()).isEqualTo(Scope.DEFAULT_ACCOUNT);
         } catch (ServiceException refused) {
             assertThat(refused.errorCode().httpStatus()).as(refused.getMessage()).isBetween(400, 499);
         }

@@ -2,6 +2,7 @@ package dev.certreg.server.sigv4;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.certreg.core.Scope;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -37,7 +38,7 @@ record VectorCase(String name) {
 
     /** The vectors' fixed key, for an authenticator. */
     static Credentials credentials() {
-        return Credentials.of(List.of(new AccessKey(ACCESS_KEY, SECRET, Credentials.DEFAULT_ACCOUNT, true)));
+        return Credentials.of(List.of(new AccessKey(ACCESS_KEY, SECRET, Scope.DEFAULT_ACCOUNT, true)));
     }
 
     /**
