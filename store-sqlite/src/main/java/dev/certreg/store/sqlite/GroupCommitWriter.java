@@ -68,6 +68,11 @@ final class GroupCommitWriter implements AutoCloseable {
         return pending.await(commitTimeout);
     }
 
+    /** How many writes wait for the writer thread to take them into a batch. */
+    int queued() {
+        return queue.size();
+    }
+
     private void run() {
         List<Pending<?>> batch = new ArrayList<>();
         while (!closed || !queue.isEmpty()) {

@@ -3,10 +3,12 @@ package dev.certreg.store.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -21,12 +23,59 @@ import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The writer's edges: writes racing close, and a caller whose commit does not come. */
+/** Group commit itself, and the writer's edges: writes racing close, and a caller whose commit does not come. */
 class GroupCommitWriterTest {
     private static final int WRITERS = 4;
 
     @TempDir
     Path dir;
+
+    @Test
+    void writesQueuedBehindACommitAreCommittedTogetherAsOneBatch() throws Exception {
+        int queued = 8;
+        ExecutorService threads = Executors.newFixedThreadPool(queued + 1);
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (Connection connection = open(0)) {
+            GroupCommitWriter writer = new GroupCommitWriter(connection, registry);
+            Future<Integer> first = threads.submit(() -> writer.write(c -> {
+                holding.countDown();
+                awaitQuietly(release);
+                return insert(c);
+            }));
+            assertThat(holding.await(60, TimeUnit.SECONDS)).isTrue();
+            List<Future<Integer>> others = new ArrayList<>();
+            for (int i = 0; i < queued; i++) {
+                others.add(threads.submit(() -> writer.write(GroupCommitWriterTest::insert)));
+            }
+            awaitQueued(writer, queued);
+            release.countDown();
+            assertThat(first.get(60, TimeUnit.SECONDS)).isEqualTo(1);
+            for (Future<Integer> other : others) {
+                assertThat(other.get(60, TimeUnit.SECONDS)).isEqualTo(1);
+            }
+            writer.close();
+            DistributionSummary batches = registry.get("certreg.sqlite.commit.batch").summary();
+            assertThat(batches.count()).isEqualTo(2);
+            assertThat(batches.max()).isEqualTo(queued);
+            assertThat(batches.totalAmount()).isEqualTo(queued + 1);
+            assertThat(rows(connection)).isEqualTo(queued + 1);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void aWriteAfterCloseIsRefusedAtOnce() throws Exception {
+        try (Connection connection = open(0)) {
+            GroupCommitWriter writer = new GroupCommitWriter(connection, new SimpleMeterRegistry());
+            writer.close();
+            assertThatThrownBy(() -> writer.write(GroupCommitWriterTest::insert)).isInstanceOf(SQLException.class)
+                    .hasMessage("The store is closed");
+            assertThat(writer.queued()).isZero();
+        }
+    }
 
     @Test
     void writesRacingCloseAreEachAnsweredAndNoneWaitsForever() throws Exception {
@@ -57,11 +106,7 @@ class GroupCommitWriterTest {
         int written = 0;
         try {
             while (written < 100_000) {
-                writer.write(c -> {
-                    try (Statement statement = c.createStatement()) {
-                        return statement.executeUpdate("INSERT INTO t VALUES (1)");
-                    }
-                });
+                writer.write(GroupCommitWriterTest::insert);
                 if (written++ == 0) {
                     writing.countDown();
                 }
@@ -98,6 +143,29 @@ class GroupCommitWriterTest {
             writer.close();
         } finally {
             threads.shutdownNow();
+        }
+    }
+
+    /** Waits, within a bound, until {@code count} writes wait behind the one being run. */
+    private static void awaitQueued(GroupCommitWriter writer, int count) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (writer.queued() < count) {
+            assertThat(System.nanoTime()).as("%d writes queued", count).isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+    }
+
+    private static int insert(Connection c) throws SQLException {
+        try (Statement statement = c.createStatement()) {
+            return statement.executeUpdate("INSERT INTO t VALUES (1)");
+        }
+    }
+
+    private static int rows(Connection c) throws SQLException {
+        try (Statement statement = c.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT count(*) FROM t")) {
+            rs.next();
+            return rs.getInt(1);
         }
     }
 
