@@ -4,6 +4,7 @@ import static dev.certreg.core.testing.Records.ca;
 import static dev.certreg.core.testing.Records.device;
 import static dev.certreg.core.testing.Records.id;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.certreg.core.CaCertificate;
 import dev.certreg.core.CaCertificateStatus;
@@ -22,6 +23,7 @@ import dev.certreg.core.MarkerCodec;
 import dev.certreg.core.Page;
 import dev.certreg.core.PageRequest;
 import dev.certreg.core.Scope;
+import dev.certreg.core.Tag;
 import dev.certreg.core.TransferData;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,6 +55,12 @@ public abstract class CertificateStoreContract {
 
     /** The store under test, empty at the start of each test. */
     protected abstract CertificateStore store();
+
+    /**
+     * The message of the store's exception for a value the database refuses (a tag key that is null): it names the
+     * database's code for the failure, never the statement or the row.
+     */
+    protected abstract String notNullFailureMessage();
 
     @Test
     void aDeviceCertificateReadsBackAsWritten() {
@@ -139,6 +147,64 @@ public abstract class CertificateStoreContract {
         }
         assertThat(runTogether(racers)).filteredOn(CaInsertOutcome.INSERTED::equals).hasSize(10);
         assertThat(store().findCaCertificatesBySubject(SCOPE, "CN=shared")).hasSize(10);
+    }
+
+    @Test
+    void concurrentInsertsOfOneIdHaveExactlyOneWinnerAndDistinctOnesAllLand() throws Exception {
+        List<Callable<Boolean>> same = new ArrayList<>();
+        List<Callable<Boolean>> distinct = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            int n = i;
+            same.add(() -> store().insertDeviceCertificate(device(SCOPE, "contested", "ca", n)));
+            distinct.add(() -> store().insertDeviceCertificate(device(SCOPE, "d" + n, "ca", n)));
+        }
+        assertThat(runTogether(same)).filteredOn(won -> won).hasSize(1);
+        assertThat(runTogether(distinct)).containsOnly(true);
+        assertThat(store().listDeviceCertificates(SCOPE, first(250, true)).items()).hasSize(65);
+    }
+
+    @Test
+    void concurrentCallersAgreeOnOneRegistrationCode() throws Exception {
+        List<Callable<String>> callers = new ArrayList<>();
+        for (int i = 0; i < 32; i++) {
+            String candidate = "code-" + i;
+            callers.add(() -> store().registrationCode(SCOPE, candidate));
+        }
+        List<String> codes = runTogether(callers);
+        assertThat(Set.copyOf(codes)).hasSize(1);
+        assertThat(store().findRegistrationCode(SCOPE)).contains(codes.get(0));
+    }
+
+    @Test
+    void onlyOneOfManyAccountsRacingForTheSameDefaultModeCaWins() throws Exception {
+        List<Callable<CaInsertOutcome>> racers = new ArrayList<>();
+        for (int i = 0; i < 32; i++) {
+            Scope account = new Scope(String.format("%012d", i), "us-east-1");
+            racers.add(() -> insertCa(ca(account, "ca", CertificateMode.DEFAULT, null, 1)));
+        }
+        assertThat(runTogether(racers)).filteredOn(CaInsertOutcome.INSERTED::equals).hasSize(1);
+    }
+
+    @Test
+    void aCaWhoseTagsCannotBeStoredIsNotStoredAndTheFailureShowsNeitherStatementNorRow() {
+        CaCertificate valid = ca(SCOPE, "ca", CertificateMode.SNI_ONLY, null, 1);
+        CaCertificate badTag = new CaCertificate(SCOPE, valid.certificateId(), valid.certificatePem(),
+                valid.subject(), valid.status(), valid.autoRegistrationStatus(), valid.mode(),
+                valid.registrationConfig(), valid.validity(), valid.audit(),
+                List.of(new Tag("team", "fleet"), new Tag(null, "a tag key may not be null")));
+        assertThatThrownBy(() -> insertCa(badTag)).hasMessage(notNullFailureMessage())
+                .cause().hasMessageContaining("tag_key");
+        assertThat(store().findCaCertificate(SCOPE, valid.certificateId())).isEmpty();
+        assertThat(insertCa(valid)).isEqualTo(CaInsertOutcome.INSERTED);
+    }
+
+    @Test
+    void certificateIdsSortInByteOrder() {
+        for (String id : List.of("b", "B", "a", "_", "A")) {
+            store().insertDeviceCertificate(withId(device(SCOPE, id, "ca", 1_000), id));
+        }
+        assertThat(walk(r -> store().listDeviceCertificates(SCOPE, r), 2, true))
+                .containsExactly("A", "B", "_", "a", "b");
     }
 
     @Test
@@ -497,6 +563,11 @@ public abstract class CertificateStoreContract {
             page.items().forEach(c -> ids.add(c.certificateId()));
         }
         return ids;
+    }
+
+    private static DeviceCertificate withId(DeviceCertificate d, String certificateId) {
+        return new DeviceCertificate(d.scope(), certificateId, d.certificatePem(), d.caCertificateId(), d.status(),
+                d.mode(), d.validity(), d.audit());
     }
 
     private static DeviceCertificate withStatus(DeviceCertificate d, CertificateStatus status) {

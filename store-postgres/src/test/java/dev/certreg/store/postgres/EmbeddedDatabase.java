@@ -9,8 +9,9 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 
 /**
- * One embedded PostgreSQL server, started by a test class for its tests. The binaries come from Maven Central; as
- * root (CI), zonky runs them under {@code unshare -U}, since PostgreSQL refuses to run as root. Thread-safe.
+ * One embedded PostgreSQL server, started by a test class for its tests, or shared by the store tests through
+ * {@link PostgresStores}. The binaries come from Maven Central; as root (CI), zonky runs them under
+ * {@code unshare -U}, since PostgreSQL refuses to run as root. Thread-safe.
  */
 final class EmbeddedDatabase implements AutoCloseable {
     private static final String USER = "postgres";

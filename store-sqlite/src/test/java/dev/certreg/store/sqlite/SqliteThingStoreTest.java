@@ -2,29 +2,14 @@ package dev.certreg.store.sqlite;
 
 import dev.certreg.core.CertificateStore;
 import dev.certreg.core.testing.ThingStoreContract;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SqliteThingStoreTest extends ThingStoreContract {
-    @TempDir
-    Path dataDir;
-
-    private SqliteCertificateStore store;
-
-    @BeforeEach
-    void open() {
-        store = SqliteCertificateStore.open(dataDir);
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
+    @RegisterExtension
+    final SqliteStores database = new SqliteStores();
 
     @Override
     protected CertificateStore store() {
-        return store;
+        return database.store();
     }
 }
