@@ -5,7 +5,8 @@ import java.util.function.BooleanSupplier;
 
 /** Runs a read-check-write against the store until its conditional write lands. */
 final class Versioned {
-    private static final int ATTEMPTS = 16;
+    /** How many times a change is tried before the caller is told to retry later. */
+    static final int ATTEMPTS = 16;
 
     private Versioned() {}
 
