@@ -131,7 +131,11 @@ final class ServerProcess implements AutoCloseable {
 
     private String threads() {
         if (!process.isAlive()) {
-            return "exited with " + process.exitValue();
+            try {
+                return "exited with " + process.exitValue() + ", standard error: " + stderrLines();
+            } catch (IOException e) {
+                return "exited with " + process.exitValue();
+            }
         }
         try {
             Process jstack = new ProcessBuilder("jstack", Long.toString(process.pid())).redirectErrorStream(true)

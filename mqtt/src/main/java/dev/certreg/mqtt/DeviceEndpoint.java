@@ -12,6 +12,8 @@ import io.moquette.broker.Server;
 import io.moquette.broker.config.IConfig;
 import io.moquette.broker.config.MemoryConfig;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
@@ -79,32 +81,29 @@ public final class DeviceEndpoint implements AutoCloseable, CertificateChangeLis
         ServerIdentity identity = settings.serverCa().issueServerCertificate(settings.advertisedHosts(), clock);
         RegistryTrustManager trust = new RegistryTrustManager(this);
         lifecycle = new LifecycleEvents(connections, events, clock, policies, this::disconnect);
-        broker.startServer(config(settings), List.of(lifecycle),
+        port = settings.port() != 0 ? settings.port() : freePort(settings.host());
+        broker.startServer(config(settings, port), List.of(lifecycle),
                 () -> DeviceTls.context(identity, trust, this), (clientId, username, password) -> true,
                 new TopicAuthorizer(connections, topics, policies, this::disconnect));
         connections.connectedClientsFrom(broker::listConnectedClients);
-        port = boundPort();
     }
 
-    /** The broker learns its port from a bind listener that runs on its event loop, just after start returns. */
-    private int boundPort() throws IOException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        int bound = broker.getSslPort();
-        while (bound == 0 && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-            bound = broker.getSslPort();
+    /**
+     * A port the operating system has free now, for a request of port 0. The broker would pick one itself, but it
+     * records it from its event loop in a map it does not guard, so asking it for the port while that happens can
+     * fail; choosing the port first leaves nothing to ask.
+     */
+    private static int freePort(String host) throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
+            return socket.getLocalPort();
         }
-        if (bound == 0) {
-            throw new IOException("the device endpoint did not report its port");
-        }
-        return bound;
     }
 
-    private static IConfig config(DeviceEndpointSettings settings) {
+    private static IConfig config(DeviceEndpointSettings settings, int port) {
         Properties properties = new Properties();
         properties.setProperty(IConfig.HOST_PROPERTY_NAME, settings.host());
         properties.setProperty(IConfig.PORT_PROPERTY_NAME, "disabled");
-        properties.setProperty(IConfig.SSL_PORT_PROPERTY_NAME, Integer.toString(settings.port()));
+        properties.setProperty(IConfig.SSL_PORT_PROPERTY_NAME, Integer.toString(port));
         properties.setProperty("need_client_auth", "true");
         properties.setProperty(IConfig.ALLOW_ANONYMOUS_PROPERTY_NAME, "true");
         properties.setProperty("allow_zero_byte_client_id", "false");
