@@ -55,6 +55,15 @@ public interface CertificateStore extends AutoCloseable {
      */
     boolean insertDeviceCertificate(DeviceCertificate certificate);
 
+    /**
+     * Stores new device certificates in one transaction, durable when this returns: for bulk imports, where a
+     * transaction per certificate would cost a commit each. Each is decided as {@link #insertDeviceCertificate} would
+     * decide it had they been inserted one after another in the order given (so of two spellings of one certificate
+     * in the list, the first is stored); the result says, in that order, whether each was stored. If the store fails,
+     * none is stored and this throws.
+     */
+    List<Boolean> insertDeviceCertificates(List<DeviceCertificate> certificates);
+
     Optional<DeviceCertificate> findDeviceCertificate(Scope scope, String certificateId);
 
     /**

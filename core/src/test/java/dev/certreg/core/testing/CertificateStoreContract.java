@@ -505,6 +505,81 @@ public abstract class CertificateStoreContract {
         assertThat(walk(r -> store().listDeviceCertificatesByCa(OTHER_ACCOUNT, id("ca"), r), 20, true)).hasSize(6);
     }
 
+    @Test
+    void aBatchStoresEachNewCertificateAndRefusesDuplicatesById() {
+        DeviceCertificate held = device(SCOPE, "d1", "ca", 1_000);
+        store().insertDeviceCertificate(held);
+        List<DeviceCertificate> batch = List.of(device(SCOPE, "d2", "ca", 2_000), device(SCOPE, "d1", "ca", 2_000),
+                device(SCOPE, "d3", "ca", 2_000), device(SCOPE, "d2", "ca", 3_000), device(OTHER_ACCOUNT, "d1", "ca",
+                2_000));
+        assertThat(store().insertDeviceCertificates(batch)).containsExactly(true, false, true, false, true);
+        assertThat(store().findDeviceCertificate(SCOPE, id("d1"))).contains(held);
+        assertThat(store().findDeviceCertificate(SCOPE, id("d2"))).contains(batch.get(0));
+        assertThat(store().findDeviceCertificate(SCOPE, id("d3"))).contains(batch.get(2));
+        assertThat(store().findDeviceCertificate(OTHER_ACCOUNT, id("d1"))).contains(batch.get(4));
+        assertThat(store().insertDeviceCertificates(List.of())).isEmpty();
+    }
+
+    @Test
+    void aBatchRefusesAnotherSpellingOfAHeldOrAnEarlierCertificate() {
+        store().insertDeviceCertificate(device(SCOPE, "d1", "ca", 1_000));
+        DeviceCertificate d2 = device(SCOPE, "d2", "ca", 2_000);
+        List<DeviceCertificate> batch = List.of(spelledAs(device(SCOPE, "d1", "ca", 2_000), "d1 again"), d2,
+                spelledAs(d2, "d2 again"), spelledAs(device(OTHER_REGION, "d1", "ca", 2_000), "d1 elsewhere"));
+        assertThat(store().insertDeviceCertificates(batch)).containsExactly(false, true, false, true);
+        assertThat(store().findDeviceCertificate(SCOPE, id("d1 again"))).isEmpty();
+        assertThat(store().findDeviceCertificate(SCOPE, id("d2 again"))).isEmpty();
+        assertThat(store().findDeviceCertificate(OTHER_REGION, id("d1 elsewhere"))).isPresent();
+    }
+
+    @Test
+    void aBatchRefusesWhatAnotherAccountOffersToTheOwnerAsSingleInsertsInOrderWould() {
+        store().insertDeviceCertificate(offered(device(OTHER_ACCOUNT, "d1", "ca", 1_000), SCOPE));
+        List<DeviceCertificate> batch = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            batch.add(device(SCOPE, i == 400 ? "d1" : "n" + i, "ca", 2_000 + i));
+        }
+        batch.add(offered(device(OTHER_ACCOUNT, "d2", "ca", 3_000), SCOPE));
+        batch.add(device(SCOPE, "d2", "ca", 3_001));
+        batch.add(offered(device(OTHER_ACCOUNT, "n0", "ca", 3_002), SCOPE));
+        List<Boolean> stored = store().insertDeviceCertificates(batch);
+        assertThat(stored.get(400)).isFalse();
+        assertThat(stored.subList(0, 400)).containsOnly(true);
+        assertThat(stored.subList(401, 600)).containsOnly(true);
+        assertThat(stored.subList(600, 603)).containsExactly(true, false, false);
+        assertThat(store().findDeviceCertificate(SCOPE, id("d1"))).isEmpty();
+        assertThat(store().findPendingTransfer(SCOPE, id("d2"))).isPresent();
+        assertThat(store().findDeviceCertificate(SCOPE, id("d2"))).isEmpty();
+        assertThat(store().findDeviceCertificate(OTHER_ACCOUNT, id("n0"))).isEmpty();
+        assertThat(walk(r -> store().listDeviceCertificatesByCa(SCOPE, id("ca"), r), 250, true)).hasSize(599);
+    }
+
+    @Test
+    void concurrentBatchesOfTheSameCertificatesStoreEachOnce() throws Exception {
+        List<DeviceCertificate> certificates = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            certificates.add(device(SCOPE, "d" + i, "ca", 1_000 + i));
+        }
+        List<Callable<List<Boolean>>> racers = new ArrayList<>();
+        for (int r = 0; r < 4; r++) {
+            List<DeviceCertificate> order = new ArrayList<>(certificates);
+            Collections.rotate(order, r * 50);
+            if (r % 2 == 1) {
+                Collections.reverse(order);
+            }
+            racers.add(() -> store().insertDeviceCertificates(order));
+        }
+        long stored = runTogether(racers).stream().flatMap(List::stream).filter(Boolean::booleanValue).count();
+        assertThat(stored).isEqualTo(200);
+        assertThat(walk(r -> store().listDeviceCertificatesByCa(SCOPE, id("ca"), r), 250, true)).hasSize(200);
+    }
+
+    /** {@code d} under another id: another spelling of the same certificate, as the store tells them apart. */
+    private static DeviceCertificate spelledAs(DeviceCertificate d, String name) {
+        return new DeviceCertificate(d.scope(), id(name), d.certificatePem(), d.caCertificateId(), d.status(),
+                d.mode(), d.validity(), d.audit());
+    }
+
     private CaInsertOutcome insertCa(CaCertificate ca) {
         return store().insertCaCertificate(ca, 10);
     }

@@ -2,6 +2,8 @@ package dev.certreg.store.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.TreeSet;
 
 /**
  * The connections of one database, as a store module provides them to {@link JdbcCertificateStore}: how work is
@@ -24,6 +26,16 @@ public interface Database extends AutoCloseable {
      * {@link #write} unit of work; the lock is released when the transaction ends.
      */
     void lockUntilCommit(Connection connection, String key) throws SQLException;
+
+    /**
+     * {@link #lockUntilCommit(Connection, String)} for each of {@code keys}, always in one order whatever the order
+     * given, so that two transactions locking overlapping sets never wait on each other in a cycle.
+     */
+    default void lockAllUntilCommit(Connection connection, Collection<String> keys) throws SQLException {
+        for (String key : new TreeSet<>(keys)) {
+            lockUntilCommit(connection, key);
+        }
+    }
 
     /** The database's name in failure messages, such as {@code PostgreSQL}. */
     String name();

@@ -23,10 +23,13 @@ import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The {@link CertificateStore} SPI in SQL, over the {@link Database} a subclass supplies. Duplicates are refused by
@@ -43,6 +46,9 @@ public abstract class JdbcCertificateStore implements CertificateStore {
     private static final String SCOPE = "account = :account AND region = :region";
     private static final int MAX_ATTEMPTS = 16;
     private static final String SELECT_CODE = "SELECT code FROM registration_codes WHERE " + SCOPE;
+    private static final String INSERT_DEVICE = "INSERT INTO device_certificates ";
+    /** Certificates whose pending offers one query looks up: two parameters each, far below SQLite's limit. */
+    private static final int OFFER_CHECK_CHUNK = 256;
 
     private final Database db;
     private final Work work;
@@ -254,26 +260,126 @@ public abstract class JdbcCertificateStore implements CertificateStore {
 
     @Override
     public boolean insertDeviceCertificate(DeviceCertificate d) {
-        Columns row = new Columns()
+        Columns row = deviceColumns(d, SignedPart.sha256Hex(d.certificatePem()));
+        return write(c -> {
+            String tbs = lockCertificate(c, d);
+            if (isOfferedTo(c, d.scope().account(), d, tbs) || offersToAnOccupiedTarget(c, d, tbs)) {
+                return false;
+            }
+            return Sql.of(INSERT_DEVICE + row.insert() + " ON CONFLICT DO NOTHING").bind(row).update(c) == 1;
+        });
+    }
+
+    /**
+     * One transaction for all: the certificates that offer no transfer, the usual case, are checked with one query
+     * per {@link #OFFER_CHECK_CHUNK} and inserted in one JDBC batch per run between those that do, which go one by
+     * one as {@link #insertDeviceCertificate} does, so that each is decided as in a sequence of single inserts.
+     */
+    @Override
+    public List<Boolean> insertDeviceCertificates(List<DeviceCertificate> certificates) {
+        if (certificates.isEmpty()) {
+            return List.of();
+        }
+        // Digests and rows are made before the transaction: SQLite's one writer then runs only the SQL.
+        List<String> digests = certificates.stream().map(d -> SignedPart.sha256Hex(d.certificatePem())).toList();
+        List<Columns> rows = new ArrayList<>(certificates.size());
+        Set<String> lockKeys = new HashSet<>();
+        for (int i = 0; i < certificates.size(); i++) {
+            rows.add(deviceColumns(certificates.get(i), digests.get(i)));
+            lockKeys.add(lockKey(certificates.get(i), digests.get(i)));
+        }
+        String insert = INSERT_DEVICE + rows.get(0).insert() + " ON CONFLICT DO NOTHING";
+        return write(c -> {
+            db.lockAllUntilCommit(c, lockKeys);
+            Boolean[] stored = new Boolean[certificates.size()];
+            int runStart = 0;
+            for (int i = 0; i <= certificates.size(); i++) {
+                if (i < certificates.size() && certificates.get(i).transfer().targetAccount() == null) {
+                    continue;
+                }
+                insertRun(c, insert, certificates.subList(runStart, i), digests.subList(runStart, i),
+                        rows.subList(runStart, i), stored, runStart);
+                if (i < certificates.size()) {
+                    DeviceCertificate offering = certificates.get(i);
+                    stored[i] = !isOfferedTo(c, offering.scope().account(), offering, digests.get(i))
+                            && !offersToAnOccupiedTarget(c, offering, digests.get(i))
+                            && Sql.of(insert).bind(rows.get(i)).update(c) == 1;
+                }
+                runStart = i + 1;
+            }
+            return List.of(stored);
+        });
+    }
+
+    /** Inserts certificates that offer no transfer, each unless another account offers it to the owner. */
+    private static void insertRun(Connection c, String insert, List<DeviceCertificate> run, List<String> digests,
+            List<Columns> rows, Boolean[] stored, int offset) throws SQLException {
+        if (run.isEmpty()) {
+            return;
+        }
+        Set<String> offered = offeredTo(c, run, digests);
+        List<Columns> insertable = new ArrayList<>(run.size());
+        List<Integer> positions = new ArrayList<>(run.size());
+        for (int i = 0; i < run.size(); i++) {
+            DeviceCertificate d = run.get(i);
+            String owner = d.scope().account() + " " + d.scope().region() + " ";
+            if (offered.contains(owner + d.certificateId()) || offered.contains(owner + digests.get(i))) {
+                stored[offset + i] = false;
+            } else {
+                insertable.add(rows.get(i));
+                positions.add(offset + i);
+            }
+        }
+        int[] counts = Sql.of(insert).updateEach(c, insertable);
+        for (int i = 0; i < counts.length; i++) {
+            stored[positions.get(i)] = counts[i] == 1;
+        }
+    }
+
+    /**
+     * Of {@code run}, the ids and digests that another account offers to the certificate's owner in its region, each
+     * as "account region id-or-digest": {@link #isOfferedTo} for many certificates, one query per chunk.
+     */
+    private static Set<String> offeredTo(Connection c, List<DeviceCertificate> run, List<String> digests)
+            throws SQLException {
+        Set<String> offered = new HashSet<>();
+        for (int first = 0; first < run.size(); first += OFFER_CHECK_CHUNK) {
+            int end = Math.min(run.size(), first + OFFER_CHECK_CHUNK);
+            StringBuilder ids = new StringBuilder();
+            StringBuilder tbs = new StringBuilder();
+            for (int i = first; i < end; i++) {
+                ids.append(i == first ? "" : ", ").append(":id").append(i - first);
+                tbs.append(i == first ? "" : ", ").append(":tbs").append(i - first);
+            }
+            Sql sql = Sql.of("SELECT transfer_target, region, cert_id, tbs_sha256 FROM device_certificates WHERE "
+                    + "transfer_target IS NOT NULL AND transfer_target <> account AND (cert_id IN (" + ids
+                    + ") OR tbs_sha256 IN (" + tbs + "))");
+            for (int i = first; i < end; i++) {
+                sql.bind("id" + (i - first), run.get(i).certificateId()).bind("tbs" + (i - first), digests.get(i));
+            }
+            sql.query(c, rs -> {
+                String target = rs.getString(1) + " " + rs.getString(2) + " ";
+                offered.add(target + rs.getString(3));
+                return offered.add(target + rs.getString(4));
+            });
+        }
+        return offered;
+    }
+
+    /** A device certificate's row: each column next to its value. */
+    private static Columns deviceColumns(DeviceCertificate d, String tbs) {
+        return new Columns()
                 .set("account", d.scope().account())
                 .set("region", d.scope().region())
                 .set("cert_id", d.certificateId())
                 .set("pem", d.certificatePem())
-                .set("tbs_sha256", SignedPart.sha256Hex(d.certificatePem()))
+                .set("tbs_sha256", tbs)
                 .set("ca_id", d.caCertificateId())
                 .set("mode", d.mode())
                 .set("not_before_ms", d.validity().notBefore().toEpochMilli())
                 .set("not_after_ms", d.validity().notAfter().toEpochMilli())
                 .set("created_ms", d.audit().creationDate().toEpochMilli())
                 .setAll(changedDeviceColumns(d));
-        return write(c -> {
-            String tbs = lockCertificate(c, d);
-            if (isOfferedTo(c, d.scope().account(), d, tbs) || offersToAnOccupiedTarget(c, d, tbs)) {
-                return false;
-            }
-            return Sql.of("INSERT INTO device_certificates " + row.insert() + " ON CONFLICT DO NOTHING").bind(row)
-                    .update(c) == 1;
-        });
     }
 
     @Override
@@ -346,8 +452,12 @@ public abstract class JdbcCertificateStore implements CertificateStore {
      */
     private String lockCertificate(Connection c, DeviceCertificate d) throws SQLException {
         String tbs = SignedPart.sha256Hex(d.certificatePem());
-        db.lockUntilCommit(c, "device_certificates " + d.scope().region() + " " + tbs);
+        db.lockUntilCommit(c, lockKey(d, tbs));
         return tbs;
+    }
+
+    private static String lockKey(DeviceCertificate d, String tbs) {
+        return "device_certificates " + d.scope().region() + " " + tbs;
     }
 
     /** Whether another account offers {@code d}, in any spelling, to {@code account} in {@code d}'s region. */

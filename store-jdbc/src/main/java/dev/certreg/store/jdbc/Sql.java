@@ -56,6 +56,12 @@ public final class Sql {
         this.order = List.copyOf(names);
     }
 
+    private Sql(String text, String jdbcText, List<String> order) {
+        this.text = text;
+        this.jdbcText = jdbcText;
+        this.order = order;
+    }
+
     /** A statement with {@code :name} parameters, none bound yet. */
     public static Sql of(String text) {
         return new Sql(text);
@@ -91,6 +97,30 @@ public final class Sql {
         }
     }
 
+    /**
+     * Runs this INSERT, UPDATE or DELETE once for each of {@code rows}, as one JDBC batch of one prepared statement:
+     * each run binds what is bound already plus one row's columns, as {@link #bind(Columns)} would. Returns each
+     * run's update count, in the order of {@code rows}. The same mistakes fail as with {@link #update}, for any row.
+     */
+    public int[] updateEach(Connection connection, List<Columns> rows) throws SQLException {
+        List<Object[]> parameters = new ArrayList<>(rows.size());
+        for (Columns row : rows) {
+            Sql run = new Sql(text, jdbcText, order);
+            run.values.putAll(values);
+            run.bind(row);
+            parameters.add(run.parameters());
+        }
+        try (PreparedStatement statement = connection.prepareStatement(jdbcText)) {
+            for (Object[] values : parameters) {
+                for (int i = 0; i < values.length; i++) {
+                    statement.setObject(i + 1, values[i]);
+                }
+                statement.addBatch();
+            }
+            return parameters.isEmpty() ? new int[0] : statement.executeBatch();
+        }
+    }
+
     /** Runs a query; returns its rows, each mapped by {@code mapper}. */
     public <T> List<T> query(Connection connection, RowMapper<T> mapper) throws SQLException {
         try (PreparedStatement statement = prepare(connection); ResultSet rs = statement.executeQuery()) {
@@ -107,16 +137,25 @@ public final class Sql {
         return query(connection, mapper).stream().findFirst();
     }
 
-    private PreparedStatement prepare(Connection connection) throws SQLException {
-        for (String name : order) {
+    /** The values in the order of the {@code ?} placeholders; fails if a parameter is not bound. */
+    private Object[] parameters() {
+        Object[] ordered = new Object[order.size()];
+        for (int i = 0; i < ordered.length; i++) {
+            String name = order.get(i);
             if (!values.containsKey(name)) {
                 throw new IllegalArgumentException("The SQL parameter :" + name + " is not bound: " + text);
             }
+            ordered[i] = values.get(name);
         }
+        return ordered;
+    }
+
+    private PreparedStatement prepare(Connection connection) throws SQLException {
+        Object[] ordered = parameters();
         PreparedStatement statement = connection.prepareStatement(jdbcText);
         try {
-            for (int i = 0; i < order.size(); i++) {
-                statement.setObject(i + 1, values.get(order.get(i)));
+            for (int i = 0; i < ordered.length; i++) {
+                statement.setObject(i + 1, ordered[i]);
             }
             return statement;
         } catch (SQLException e) {

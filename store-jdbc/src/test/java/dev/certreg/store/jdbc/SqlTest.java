@@ -51,6 +51,29 @@ class SqlTest {
     }
 
     @Test
+    void aBatchRunsOncePerRowWithTheSharedValuesAndCountsEachRun() throws SQLException {
+        Sql.of("CREATE UNIQUE INDEX t_a ON t (a)").update(c);
+        List<Columns> rows = List.of(new Columns().set("a", "A1").set("n", 1), new Columns().set("n", 2).set("a", "A1"),
+                new Columns().set("a", "A3").set("n", 3));
+        int[] counts = Sql.of("INSERT INTO t (a, b, n) VALUES (:a, :b, :n) ON CONFLICT DO NOTHING").bind("b", "shared")
+                .updateEach(c, rows);
+        assertThat(counts).containsExactly(1, 0, 1);
+        assertThat(Sql.of("SELECT a, b, n FROM t ORDER BY n").query(c, rs -> rs.getString("a") + rs.getString("b")
+                + rs.getInt("n"))).containsExactly("A1shared1", "A3shared3");
+        assertThat(Sql.of("INSERT INTO t (a) VALUES (:a)").updateEach(c, List.of())).isEmpty();
+    }
+
+    @Test
+    void aBatchRowThatMissesOrAddsAParameterFailsBeforeAnythingIsWritten() throws SQLException {
+        Sql insert = Sql.of("INSERT INTO t (a, n) VALUES (:a, :n)");
+        assertThatThrownBy(() -> insert.updateEach(c, List.of(new Columns().set("a", "A").set("n", 1),
+                new Columns().set("a", "B")))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(":n");
+        assertThatThrownBy(() -> insert.updateEach(c, List.of(new Columns().set("a", "A").set("n", 1).set("b", "x"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(":b");
+        assertThat(Sql.of("SELECT count(*) FROM t").queryOne(c, rs -> rs.getInt(1))).contains(0);
+    }
+
+    @Test
     void aNameUsedTwiceIsBoundOnceAndNullAndEnumsBindAsSqlValues() throws SQLException {
         Sql.of("INSERT INTO t (a, b, n) VALUES (:v, :v, :n)").bind("v", CertificateMode.SNI_ONLY).bind("n", null)
                 .update(c);
