@@ -8,6 +8,7 @@ import dev.certreg.core.CertificateStore;
 import dev.certreg.core.DeviceCertificateService;
 import dev.certreg.core.DeviceRegistration;
 import dev.certreg.core.MarkerCodec;
+import dev.certreg.core.RegistrationOutcome;
 import dev.certreg.core.Scope;
 import dev.certreg.core.ServiceException;
 import dev.certreg.core.x509.X509Codec;
@@ -26,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,18 +36,23 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code certreg import}: registers every certificate found in files or directories straight into the SQLite store
  * of a data directory, through the same {@link DeviceCertificateService} as RegisterCertificate, so the same checks
- * apply. A file that fails is reported and the run goes on. Registrations run concurrently so that the store's group
- * commit writes many per fsync.
+ * apply. A file that fails is reported and the run goes on. Certificates are registered in batches
+ * ({@link DeviceCertificateService#registerAll}), one store transaction each, checked on every core at once.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Register every certificate in PEM files, bundles, DER files or directories into the store of"
                 + " a data directory, with RegisterCertificate's checks. Exit status 0 if every certificate is"
                 + " registered (or already was), 1 otherwise.")
 final class ImportCommand implements Callable<Integer> {
-    /** Enough concurrent registrations to fill the store's group commits. */
-    private static final int WORKERS = 64;
-    /** Certificates read ahead of the workers, which bounds memory whatever the size of the input. */
-    private static final int QUEUED = 4 * WORKERS;
+    /** Certificates registered in one store transaction: enough that a commit costs little per certificate. */
+    private static final int BATCH = 500;
+    /**
+     * Batches checked at once: parsing and signature checks take most of the time, so one a core, and one more to
+     * keep the cores busy while a batch waits for its commit.
+     */
+    private static final int WORKERS = Runtime.getRuntime().availableProcessors() + 1;
+    /** Batches read ahead of the workers, which bounds memory whatever the size of the input. */
+    private static final int QUEUED = 2 * WORKERS;
 
     @Option(names = "--data-dir", defaultValue = "${env:CERTREG_DATA_DIR:-data}",
             description = "The data directory whose SQLite store receives the certificates (default:"
@@ -119,10 +126,13 @@ final class ImportCommand implements Callable<Integer> {
         ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
         Semaphore queued = new Semaphore(QUEUED);
         try {
+            Batch batch = new Batch();
             for (Path file : files) {
-                importFile(file, service, scope, caPem, workers, queued, tally);
+                batch = readFile(file, caPem, batch, tally, pending -> submit(pending, service, scope, workers,
+                        queued, tally));
                 progress.fileDone(tally.registered.get() + tally.existing.get());
             }
+            submit(batch, service, scope, workers, queued, tally);
         } finally {
             workers.shutdown();
             workers.awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
@@ -132,40 +142,65 @@ final class ImportCommand implements Callable<Integer> {
         return tally.failed.get() == 0 && tally.failedFiles.get() == 0 ? 0 : 1;
     }
 
-    /** Reads {@code file} and queues its certificates; returns once they are queued, not registered. */
-    private void importFile(Path file, DeviceCertificateService service, Scope scope, String caPem,
-            ExecutorService workers, Semaphore queued, Tally tally) throws InterruptedException {
+    /** Adds the certificates of {@code file} to {@code batch}, handing each full batch on; returns the one to fill. */
+    private Batch readFile(Path file, String caPem, Batch batch, Tally tally, BatchSink full)
+            throws InterruptedException {
         List<String> pems;
         try {
             pems = CertificateFiles.read(file);
         } catch (IOException e) {
             tally.fileFailed(file + ": cannot read: " + StartupFailure.rootMessage(e));
-            return;
+            return batch;
         }
         if (pems.isEmpty()) {
             tally.fileFailed(file + ": no certificate found");
-            return;
+            return batch;
         }
+        Batch filling = batch;
         for (int i = 0; i < pems.size(); i++) {
-            String where = pems.size() == 1 ? file.toString() : file + " #" + (i + 1);
-            String pem = pems.get(i);
-            queued.acquire();
-            workers.execute(() -> {
-                try {
-                    tally.count(where, () -> register(service, scope, caPem, pem));
-                } finally {
-                    queued.release();
-                }
-            });
+            filling.add(pems.size() == 1 ? file.toString() : file + " #" + (i + 1),
+                    new DeviceRegistration(pems.get(i), caPem, null, status));
+            if (filling.size() == BATCH) {
+                full.accept(filling);
+                filling = new Batch();
+            }
         }
+        return filling;
     }
 
-    private void register(DeviceCertificateService service, Scope scope, String caPem, String pem) {
-        DeviceRegistration request = new DeviceRegistration(pem, caPem, null, status);
-        if (ca.withoutCa) {
-            service.registerWithoutCa(scope, request);
-        } else {
-            service.register(scope, request);
+    /** Registers {@code batch} on a worker; waits first while {@link #QUEUED} batches are waiting for one. */
+    private void submit(Batch batch, DeviceCertificateService service, Scope scope, ExecutorService workers,
+            Semaphore queued, Tally tally) throws InterruptedException {
+        if (batch.size() == 0) {
+            return;
+        }
+        queued.acquire();
+        workers.execute(() -> {
+            try {
+                tally.count(batch, () -> service.registerAll(scope, batch.requests, ca.withoutCa));
+            } finally {
+                queued.release();
+            }
+        });
+    }
+
+    @FunctionalInterface
+    private interface BatchSink {
+        void accept(Batch batch) throws InterruptedException;
+    }
+
+    /** Certificates registered together, each with where it was found. Not thread-safe. */
+    private static final class Batch {
+        final List<String> places = new ArrayList<>(BATCH);
+        final List<DeviceRegistration> requests = new ArrayList<>(BATCH);
+
+        void add(String place, DeviceRegistration request) {
+            places.add(place);
+            requests.add(request);
+        }
+
+        int size() {
+            return requests.size();
         }
     }
 
@@ -177,20 +212,31 @@ final class ImportCommand implements Callable<Integer> {
         final AtomicLong failedFiles = new AtomicLong();
         private final List<String> errors = new ArrayList<>();
 
-        void count(String where, Runnable registration) {
+        void count(Batch batch, Supplier<List<RegistrationOutcome>> registration) {
+            List<RegistrationOutcome> outcomes;
             try {
-                registration.run();
-                registered.incrementAndGet();
-            } catch (ServiceException e) {
-                if (e.errorCode() == ErrorCode.RESOURCE_ALREADY_EXISTS) {
-                    existing.incrementAndGet();
-                } else {
-                    failed.incrementAndGet();
-                    error(where + ": " + e.errorCode().wireName() + ": " + e.getMessage());
-                }
+                outcomes = registration.get();
             } catch (RuntimeException e) {
+                failed.addAndGet(batch.size());
+                String why = e instanceof ServiceException s ? s.errorCode().wireName() + ": " + s.getMessage()
+                        : StartupFailure.rootMessage(e);
+                batch.places.forEach(where -> error(where + ": " + why));
+                return;
+            }
+            for (int i = 0; i < outcomes.size(); i++) {
+                count(batch.places.get(i), outcomes.get(i));
+            }
+        }
+
+        private void count(String where, RegistrationOutcome outcome) {
+            ServiceException e = outcome.failure();
+            if (e == null) {
+                registered.incrementAndGet();
+            } else if (e.errorCode() == ErrorCode.RESOURCE_ALREADY_EXISTS) {
+                existing.incrementAndGet();
+            } else {
                 failed.incrementAndGet();
-                error(where + ": " + StartupFailure.rootMessage(e));
+                error(where + ": " + e.errorCode().wireName() + ": " + e.getMessage());
             }
         }
 

@@ -3,7 +3,10 @@ package dev.certreg.core;
 import dev.certreg.core.x509.ParsedCertificate;
 import dev.certreg.core.x509.X509Codec;
 import dev.certreg.protocol.ErrorCode;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -53,13 +56,83 @@ public final class DeviceCertificateService {
                     device.certificateId(), scope.certificateArn(device.certificateId()));
         }
         CaCertificate ca = request.caCertificatePem() != null
-                ? namedCa(scope, device, request.caCertificatePem())
-                : caByIssuer(scope, device);
+                ? signingNamedCa(device, namedCa(scope, request.caCertificatePem()))
+                : caByIssuer(device, store.findCaCertificatesBySubject(scope, device.issuer()));
+        requireActive(ca);
+        return insert(scope, device, request.certificatePem(), ca.certificateId(), status, ca.mode());
+    }
+
+    /**
+     * RegisterCertificate, or with {@code withoutCa} RegisterCertificateWithoutCA, of each of {@code requests}, with
+     * the checks each would get alone, the certificates that pass being stored in one transaction
+     * ({@link CertificateStore#insertDeviceCertificates}). The outcomes are in the order of the requests. A CA is
+     * looked up (and a named CA's PEM parsed) once per call instead of once per certificate. For bulk imports: a
+     * caller checks several batches on as many threads to use every core.
+     */
+    public List<RegistrationOutcome> registerAll(Scope scope, List<DeviceRegistration> requests, boolean withoutCa) {
+        RegistrationOutcome[] outcomes = new RegistrationOutcome[requests.size()];
+        List<DeviceCertificate> records = new ArrayList<>(requests.size());
+        List<Integer> positions = new ArrayList<>(requests.size());
+        BatchCas cas = new BatchCas(scope);
+        for (int i = 0; i < requests.size(); i++) {
+            DeviceRegistration request = requests.get(i);
+            try {
+                ParsedCertificate device = parseDevice(request.certificatePem());
+                CertificateStatus status = initialStatus(request);
+                CaCertificate ca = withoutCa ? null : cas.checkedCa(device, request.caCertificatePem());
+                records.add(new DeviceCertificate(scope, device.certificateId(), request.certificatePem(),
+                        ca == null ? null : ca.certificateId(), status, ca == null ? CertificateMode.SNI_ONLY : ca.mode(),
+                        device.validity(), audits.created()));
+                positions.add(i);
+            } catch (ServiceException e) {
+                outcomes[i] = RegistrationOutcome.of(e);
+            }
+        }
+        List<Boolean> stored = store.insertDeviceCertificates(records);
+        for (int j = 0; j < records.size(); j++) {
+            DeviceCertificate record = records.get(j);
+            outcomes[positions.get(j)] = stored.get(j)
+                    ? RegistrationOutcome.of(new Registered(record.arn(), record.certificateId()))
+                    : RegistrationOutcome.of(ServiceException.alreadyExists(
+                            "The certificate is already provisioned or registered", record.certificateId(),
+                            record.arn()));
+        }
+        return List.of(outcomes);
+    }
+
+    /** The CAs of one {@link #registerAll} call, each looked up once. Not thread-safe. */
+    private final class BatchCas {
+        private final Scope scope;
+        private final Map<String, NamedCa> named = new HashMap<>();
+        private final Map<String, List<CaCertificate>> bySubject = new HashMap<>();
+
+        BatchCas(Scope scope) {
+            this.scope = scope;
+        }
+
+        /**
+         * The ACTIVE CA that signed {@code device}, checked as {@link #register} checks it; as there, a certificate
+         * the scope already holds is a 409 first, and costs no signature check.
+         */
+        CaCertificate checkedCa(ParsedCertificate device, String caPem) {
+            if (store.findDeviceCertificate(scope, device.certificateId()).isPresent()) {
+                throw ServiceException.alreadyExists("The certificate is already provisioned or registered",
+                        device.certificateId(), scope.certificateArn(device.certificateId()));
+            }
+            CaCertificate ca = caPem != null
+                    ? signingNamedCa(device, named.computeIfAbsent(caPem, pem -> namedCa(scope, pem)))
+                    : caByIssuer(device, bySubject.computeIfAbsent(device.issuer(),
+                            subject -> store.findCaCertificatesBySubject(scope, subject)));
+            requireActive(ca);
+            return ca;
+        }
+    }
+
+    private static void requireActive(CaCertificate ca) {
         if (ca.status() != CaCertificateStatus.ACTIVE) {
             throw ServiceException.certificateState("CA certificate " + ca.certificateId() + " is "
                     + ca.status() + "; only an ACTIVE CA can register certificates");
         }
-        return insert(scope, device, request.certificatePem(), ca.certificateId(), status, ca.mode());
     }
 
     /** RegisterCertificateWithoutCA: a device certificate in SNI_ONLY mode with no CA. */
@@ -118,16 +191,23 @@ public final class DeviceCertificateService {
         return request.status();
     }
 
-    private CaCertificate namedCa(Scope scope, ParsedCertificate device, String caPem) {
+    /** A CA named by its PEM in a request: its registration and the subject its PEM gives. */
+    private record NamedCa(CaCertificate ca, String subject) {}
+
+    private NamedCa namedCa(Scope scope, String caPem) {
         ParsedCertificate caCertificate = codec.parse(caPem, "CA certificate");
         CaCertificate ca = store.findCaCertificate(scope, caCertificate.certificateId())
                 .orElseThrow(() -> ServiceException.certificateValidation("CA certificate "
                         + caCertificate.certificateId() + " is not registered in this account and region"));
-        if (!device.issuer().equals(caCertificate.subject()) || !device.isSignedBy(caKeys.of(ca))) {
+        return new NamedCa(ca, caCertificate.subject());
+    }
+
+    private CaCertificate signingNamedCa(ParsedCertificate device, NamedCa named) {
+        if (!device.issuer().equals(named.subject()) || !device.isSignedBy(caKeys.of(named.ca()))) {
             throw ServiceException.certificateValidation(
-                    "The certificate is not signed by CA certificate " + ca.certificateId());
+                    "The certificate is not signed by CA certificate " + named.ca().certificateId());
         }
-        return ca;
+        return named.ca();
     }
 
     /**
@@ -135,8 +215,8 @@ public final class DeviceCertificateService {
      * {@link #MAX_ISSUER_CANDIDATES} keys are tried, and {@link dev.certreg.core.x509.IssuerKey} verifies nothing with a
      * key out of bounds: a CA stored before the bounds with a chosen huge key must not cost seconds of CPU.
      */
-    private CaCertificate caByIssuer(Scope scope, ParsedCertificate device) {
-        List<CaCertificate> signers = store.findCaCertificatesBySubject(scope, device.issuer()).stream()
+    private CaCertificate caByIssuer(ParsedCertificate device, List<CaCertificate> bySubject) {
+        List<CaCertificate> signers = bySubject.stream()
                 .limit(MAX_ISSUER_CANDIDATES)
                 .filter(ca -> isSignedBy(device, ca))
                 .toList();
