@@ -2,6 +2,7 @@
 # certreg's benchmark. Usage:
 #   bench/run.sh [--n 10000] [--store sqlite|postgres --jdbc-url URL] [--label NAME] [--duration S] ...
 #   bench/run.sh mqtt [--n 10000] [--seconds 10] [--label NAME]   (the device endpoint: bench/mqtt_bench.py)
+#   bench/run.sh import [--n 20000] [--runs 2] [--label NAME]       (certreg import: bench/import_bench.py)
 # Builds the runnable jars when asked (--build) or when missing, then runs bench/bench.py, which writes
 # bench/results/<label>-<store>-<n>.{json,md} and redraws bench/results/page-latency.svg. Needs wrk
 # (apt-get install wrk) and python3. See BENCHMARKS.md.
@@ -17,5 +18,8 @@ if $build || [ ! -f "$root/bench/target/certreg-bench.jar" ] || [ ! -f "$root/cl
 fi
 if [ "${args[0]-}" = "mqtt" ]; then
     exec python3 "$root/bench/mqtt_bench.py" "${args[@]:1}"
+fi
+if [ "${args[0]-}" = "import" ]; then
+    exec python3 "$root/bench/import_bench.py" "${args[@]:1}"
 fi
 exec python3 "$root/bench/bench.py" "${args[@]+"${args[@]}"}"

@@ -59,6 +59,8 @@ import software.amazon.awssdk.services.iot.model.ListCertificatesByCaRequest;
  *   <li>{@code walk --endpoint URL --ca ID [--page-size 250]}: walks ListCertificatesByCA with certreg's paginator
  *       over the AWS SDK v2.
  *   <li>{@code extension [--starts 10]}: starts and stops {@link CertregExtension} repeatedly in this JVM.
+ *   <li>{@code import-prepare --data-dir DIR --n N [--per-file 1000] --out DIR}: registers one EC CA through the core
+ *       service and writes N EC P-256 device certificates it signed as PEM bundles, for {@code certreg import}.
  * </ul>
  */
 public final class Bench {
@@ -81,6 +83,7 @@ public final class Bench {
             case "walk" -> walk(options);
             case "extension" -> extension(options);
             case "mqtt-prepare" -> mqttPrepare(options);
+            case "import-prepare" -> importPrepare(options);
             case "mqtt-connect", "mqtt-publish", "mqtt-idle" -> MqttLoad.run(args[0], options);
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         };
@@ -163,6 +166,40 @@ public final class Bench {
         Files.writeString(out.resolve("device.key"), Minter.pem(deviceKey.getPrivate()), StandardCharsets.US_ASCII);
         return String.format(Locale.ROOT, "{\"devices\":%d,\"seedSeconds\":%.3f}", n,
                 (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * Registers one EC CA in a fresh store and writes N device certificates it signed, {@code per-file} to a PEM
+     * bundle, into {@code out}: the input of {@code certreg import --ca-certificate-id}.
+     */
+    private static String importPrepare(Map<String, String> options) throws Exception {
+        int n = Integer.parseInt(options.getOrDefault("n", "20000"));
+        int perFile = Integer.parseInt(options.getOrDefault("per-file", "1000"));
+        Path out = Path.of(options.get("out"));
+        Files.createDirectories(out);
+        Minter minter = new Minter();
+        Minter.Ca ca = minter.ca("import CA " + Long.toString(System.currentTimeMillis(), 36), Minter.KeyType.EC);
+        String caId;
+        try (CertificateStore store = open(options)) {
+            byte[] secret = new byte[32];
+            new SecureRandom().nextBytes(secret);
+            CaCertificateService cas = new CaCertificateService(store, new X509Codec(),
+                    new CertificateLists(new MarkerCodec(secret)), Audits.of(Clock.systemUTC()), new SecureRandom());
+            caId = register(cas, minter, ca);
+        }
+        long started = System.nanoTime();
+        KeyPair deviceKey = Minter.KeyType.EC.generate();
+        String[] pems = new String[n];
+        runParallel(n, Integer.parseInt(options.getOrDefault("threads", "16")),
+                i -> pems[i] = minter.leaf(ca, "imported device " + i, deviceKey.getPublic()));
+        int files = 0;
+        for (int first = 0; first < n; first += perFile, files++) {
+            String bundle = String.join("", List.of(pems).subList(first, Math.min(n, first + perFile)));
+            Files.writeString(out.resolve(String.format(Locale.ROOT, "devices-%05d.pem", files)), bundle,
+                    StandardCharsets.US_ASCII);
+        }
+        return String.format(Locale.ROOT, "{\"ca\":\"%s\",\"certificates\":%d,\"files\":%d,\"mintSeconds\":%.3f}",
+                caId, n, files, (System.nanoTime() - started) / 1e9);
     }
 
     private static CertificateStore open(Map<String, String> options) {
