@@ -50,7 +50,7 @@ class PostgresOutageTest {
         AtomicBoolean running = new AtomicBoolean(true);
         ExecutorService writer = Executors.newSingleThreadExecutor();
         try (ServerProcess server = ServerProcess.start(dataDir, "--store", "postgres", "--jdbc-url",
-                postgres.getJdbcUrl("postgres", "postgres"), "--db-user", "postgres")) {
+                postgres.getJdbcUrl("postgres", "postgres"), "--db-user", "postgres", "--no-mqtt")) {
             CrashApi api = new CrashApi(server.endpoint());
             Future<?> writes = writer.submit(() -> registerUntilStopped(api, running));
             awaitAcknowledged(5);

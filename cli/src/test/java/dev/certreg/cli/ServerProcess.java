@@ -47,10 +47,8 @@ final class ServerProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 // C1 only and the serial collector: a test server starts in about half the time on a small machine.
                 ProcessHandle.current().info().command().orElse("java"), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp",
-                System.getProperty("java.class.path"), Main.class.getName(), "serve", "--port", "0", "--mqtt-port", "0",
-                "--data-dir",
-                dataDir.toString()));
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve", "--port", "0",
+                "--mqtt-port", "0", "--data-dir", dataDir.toString()));
         command.addAll(List.of(options));
         // Standard error goes to a file: what a process writes just before it exits can be lost from a pipe.
         Path stderr = Files.createTempFile("certreg-serve", ".err");
