@@ -33,6 +33,26 @@ public sealed interface Admission {
      */
     record AutoRegister(String certificateId, String certificatePem, CaCertificate ca) implements Admission {}
 
-    /** Refused in the TLS handshake; {@code reason} says why, for the log. */
-    record Refused(String certificateId, String reason) implements Admission {}
+    /** Refused in the TLS handshake; {@code refusal} says why in a word, {@code reason} in a sentence for the log. */
+    record Refused(String certificateId, Refusal refusal, String reason) implements Admission {}
+
+    /** The kinds of refusal: few and fixed, so that they can be counted apart. */
+    enum Refusal {
+        /** The client presented no certificate. */
+        NO_CERTIFICATE,
+        /** The presented certificate does not parse as a DER X.509 certificate. */
+        MALFORMED,
+        /** Not registered, and no registered CA in the presented chain signed it. */
+        UNKNOWN,
+        /** Registered, but INACTIVE, REVOKED or PENDING_TRANSFER. */
+        NOT_ACTIVE,
+        /** Registered and ACTIVE, but outside its validity period. */
+        NOT_VALID,
+        /** Registered (or its CA is) only in accounts other than the one the SNI host names. */
+        OTHER_ACCOUNT,
+        /** Not registered, and its CA is INACTIVE or does not allow auto-registration. */
+        NO_AUTO_REGISTRATION,
+        /** Not registered, and RegisterCertificate's rules refuse to register it. */
+        NOT_REGISTRABLE
+    }
 }

@@ -1,5 +1,6 @@
 package dev.certreg.core;
 
+import dev.certreg.core.Admission.Refusal;
 import dev.certreg.core.x509.ParsedCertificate;
 import dev.certreg.core.x509.Pem;
 import dev.certreg.core.x509.X509Codec;
@@ -38,13 +39,13 @@ public final class DeviceAdmission {
      */
     public Admission admit(List<byte[]> chain, String serverName) {
         if (chain.isEmpty()) {
-            return new Admission.Refused("-", "no client certificate");
+            return new Admission.Refused("-", Refusal.NO_CERTIFICATE, "no client certificate");
         }
         ParsedCertificate leaf;
         try {
             leaf = parse(chain.get(0));
         } catch (ServiceException e) {
-            return new Admission.Refused("-", e.getMessage());
+            return new Admission.Refused("-", Refusal.MALFORMED, e.getMessage());
         }
         List<DeviceCertificate> registrations = store.findDeviceCertificatesById(leaf.certificateId());
         if (registrations.isEmpty()) {
@@ -52,7 +53,8 @@ public final class DeviceAdmission {
         }
         return selected(registrations, DeviceCertificate::scope, serverName)
                 .map(this::byStatus)
-                .orElseGet(() -> new Admission.Refused(leaf.certificateId(), "registered in no account whose endpoint"
+                .orElseGet(() -> new Admission.Refused(leaf.certificateId(),
+                        Refusal.OTHER_ACCOUNT, "registered in no account whose endpoint"
                         + " the SNI host " + serverName + " names (multi-account certificates need the account's"
                         + " endpoint address as SNI)"));
     }
@@ -72,11 +74,12 @@ public final class DeviceAdmission {
         }
         // UpdateCertificate: "only ACTIVE certificates can be used to authenticate".
         if (certificate.status() != CertificateStatus.ACTIVE) {
-            return new Admission.Refused(id, "certificate is " + certificate.status());
+            return new Admission.Refused(id, Refusal.NOT_ACTIVE, "certificate is " + certificate.status());
         }
         if (!certificate.validity().contains(now)) {
-            return new Admission.Refused(id, "certificate is not valid at " + now + " (valid "
-                    + certificate.validity().notBefore() + " to " + certificate.validity().notAfter() + ")");
+            Validity validity = certificate.validity();
+            return new Admission.Refused(id, Refusal.NOT_VALID, "certificate is not valid at " + now
+                    + " (valid " + validity.notBefore() + " to " + validity.notAfter() + ")");
         }
         return new Admission.Admitted(certificate);
     }
@@ -91,18 +94,24 @@ public final class DeviceAdmission {
             } catch (ServiceException e) {
                 continue;
             }
-            if (leaf.issuer().equals(presented.subject()) && leaf.isSignedBy(presented)) {
-                signers.addAll(store.findCaCertificatesById(presented.certificateId()));
+            if (!leaf.issuer().equals(presented.subject())) {
+                continue;
+            }
+            // Looked up before verifying: a presented key is verified with only if a registered CA holds it, so a
+            // chain of the client's choosing (a huge RSA key) costs the handshake no more than a lookup.
+            List<CaCertificate> registered = store.findCaCertificatesById(presented.certificateId());
+            if (!registered.isEmpty() && presented.hasSupportedKey() && leaf.isSignedBy(presented)) {
+                signers.addAll(registered);
             }
         }
         if (signers.isEmpty()) {
-            return new Admission.Refused(id, "not registered, and no registered CA certificate in the presented"
-                    + " chain signed it");
+            return new Admission.Refused(id, Refusal.UNKNOWN,
+                    "not registered, and no registered CA certificate in the presented chain signed it");
         }
         Optional<CaCertificate> ca = selected(signers, CaCertificate::scope, serverName);
         if (ca.isEmpty()) {
-            return new Admission.Refused(id, "not registered, and its CA is registered in no single account that the"
-                    + " SNI host " + serverName + " names");
+            return new Admission.Refused(id, Refusal.OTHER_ACCOUNT, "not registered, and its CA is registered in no"
+                    + " single account that the SNI host " + serverName + " names");
         }
         return autoRegistrationUnder(leaf, Pem.encode("CERTIFICATE", chain.get(0)), ca.get());
     }
@@ -110,15 +119,19 @@ public final class DeviceAdmission {
     private Admission autoRegistrationUnder(ParsedCertificate leaf, String leafPem, CaCertificate ca) {
         String id = leaf.certificateId();
         if (ca.status() != CaCertificateStatus.ACTIVE) {
-            return new Admission.Refused(id, "not registered, and CA certificate " + ca.certificateId() + " is "
-                    + ca.status());
+            return new Admission.Refused(id, Refusal.NO_AUTO_REGISTRATION, "not registered, and CA certificate "
+                    + ca.certificateId() + " is " + ca.status());
         }
         if (ca.autoRegistrationStatus() != AutoRegistrationStatus.ENABLE) {
-            return new Admission.Refused(id, "not registered, and CA certificate " + ca.certificateId()
-                    + " does not allow auto-registration");
+            return new Admission.Refused(id, Refusal.NO_AUTO_REGISTRATION, "not registered, and CA certificate "
+                    + ca.certificateId() + " does not allow auto-registration");
         }
-        if (!leaf.validity().contains(clock.instant())) {
-            return new Admission.Refused(id, "not registered, and not valid at " + clock.instant());
+        try {
+            // RegisterCertificate's checks of the certificate itself, refused here already rather than on CONNECT.
+            RegistrationChecks.device(leaf, clock.instant());
+        } catch (ServiceException e) {
+            return new Admission.Refused(id, Refusal.NOT_REGISTRABLE,
+                    "not registered, and not registrable: " + e.getMessage());
         }
         return new Admission.AutoRegister(id, leafPem, ca);
     }

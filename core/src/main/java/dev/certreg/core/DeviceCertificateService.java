@@ -146,34 +146,38 @@ public final class DeviceCertificateService {
      * Just-in-time registration: a device presented {@code pem}, signed by {@code ca}, on the device endpoint. It is
      * registered PENDING_ACTIVATION under the CA in the CA owner's account, if the CA still is ACTIVE and allows
      * auto-registration (AWS IoT developer guide, "Just-in-time registration of client certificates" and "Deactivate
-     * a CA certificate"). A certificate registered meanwhile is returned as it stands.
+     * a CA certificate"), by the rules of RegisterCertificate: the same checks of the certificate, of its signature
+     * by the CA, and one registration per certificate, whichever of its spellings ({@code ServiceException}
+     * otherwise, nothing registered). A certificate registered meanwhile under the same id is returned as it stands.
      */
     public DeviceCertificate registerPendingActivation(CaCertificate ca, String pem) {
         ParsedCertificate device = parseDevice(pem);
+        Optional<DeviceCertificate> registered = store.findDeviceCertificate(ca.scope(), device.certificateId());
+        if (registered.isPresent()) {
+            return registered.get();
+        }
         CaCertificate current = store.findCaCertificate(ca.scope(), ca.certificateId())
-                .filter(c -> c.status() == CaCertificateStatus.ACTIVE)
                 .filter(c -> c.autoRegistrationStatus() == AutoRegistrationStatus.ENABLE)
                 .orElseThrow(() -> ServiceException.certificateState("CA certificate " + ca.certificateId()
                         + " no longer allows auto-registration"));
+        signingNamedCa(device, new NamedCa(current, current.subject()));
+        requireActive(current);
         try {
             insert(current.scope(), device, pem, current.certificateId(), CertificateStatus.PENDING_ACTIVATION,
                     current.mode());
         } catch (ServiceException e) {
-            if (e.errorCode() != ErrorCode.RESOURCE_ALREADY_EXISTS) {
-                throw e;
-            }
+            // The same certificate registered by a concurrent CONNECT is that registration; another spelling of a
+            // certificate the account holds, or one offered to it, stays refused as RegisterCertificate refuses it.
+            return store.findDeviceCertificate(current.scope(), device.certificateId())
+                    .filter(c -> e.errorCode() == ErrorCode.RESOURCE_ALREADY_EXISTS)
+                    .orElseThrow(() -> e);
         }
         return owned(current.scope(), device.certificateId());
     }
 
     private ParsedCertificate parseDevice(String pem) {
         ParsedCertificate device = codec.parse(pem, "certificate");
-        RegistrationChecks.supportedKey(device, "certificate");
-        if (!device.hasSupportedSignatureAlgorithm()) {
-            throw ServiceException.certificateValidation(
-                    "The certificate's signature algorithm " + device.signatureAlgorithm() + " is not supported");
-        }
-        RegistrationChecks.validAt(device, "certificate", audits.now());
+        RegistrationChecks.device(device, audits.now());
         return device;
     }
 

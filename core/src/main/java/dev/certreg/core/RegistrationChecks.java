@@ -16,6 +16,19 @@ final class RegistrationChecks {
         }
     }
 
+    /**
+     * The checks of a device certificate's own content, whoever registers it: RegisterCertificate(WithoutCA),
+     * just-in-time registration, bulk import. A supported key and signature algorithm, and valid at {@code now}.
+     */
+    static void device(ParsedCertificate device, Instant now) {
+        supportedKey(device, "certificate");
+        if (!device.hasSupportedSignatureAlgorithm()) {
+            throw ServiceException.certificateValidation(
+                    "The certificate's signature algorithm " + device.signatureAlgorithm() + " is not supported");
+        }
+        validAt(device, "certificate", now);
+    }
+
     /** Only the keys the registry accepts: RSA of 2048 to 4096 bits, EC on P-256, P-384 or P-521. */
     static void supportedKey(ParsedCertificate certificate, String what) {
         if (!certificate.hasSupportedKey()) {

@@ -40,6 +40,8 @@ final class Device implements MqttCallback, AutoCloseable {
         options.setCleanSession(true);
         options.setAutomaticReconnect(false);
         options.setConnectionTimeout(10);
+        // Paho retries a refused 3.1.1 CONNECT as MQTT 3.1 by default: one attempt per connect, one refusal.
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
     }
 
     Device connect() throws MqttException {

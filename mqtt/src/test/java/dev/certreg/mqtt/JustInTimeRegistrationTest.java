@@ -11,18 +11,26 @@ import dev.certreg.core.AutoRegistrationStatus;
 import dev.certreg.core.CaCertificateStatus;
 import dev.certreg.core.CaUpdate;
 import dev.certreg.core.CertificateStatus;
+import dev.certreg.core.DeviceRegistration;
 import dev.certreg.core.ListQuery;
 import dev.certreg.core.ListedCertificate;
+import dev.certreg.core.ServiceException;
 import dev.certreg.core.testing.TestPki;
+import dev.certreg.core.testing.TestPki.KeyType;
 import java.nio.file.Path;
+import java.security.KeyPairGenerator;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Just-in-time registration, end to end with Eclipse Paho clients. */
@@ -32,6 +40,9 @@ class JustInTimeRegistrationTest {
 
     @TempDir
     Path dataDir;
+
+    @RegisterExtension
+    final StandardError log = new StandardError();
 
     private Registry registry;
 
@@ -92,6 +103,39 @@ class JustInTimeRegistrationTest {
             }
             assertThat(byCa(Registry.id(ca))).isEmpty();
         }
+    }
+
+    /**
+     * Just-in-time registration registers by RegisterCertificate's rules: a key it does not accept, a certificate out
+     * of its validity, and the ECDSA signature twin of a certificate the account holds (revoked here) are refused by
+     * both; nothing is registered, and each refusal is logged once with the certificate id and the reason.
+     */
+    @Test
+    void aCertificateThatRegisterCertificateRefusesIsNotRegisteredJustInTimeEither() throws Exception {
+        TestPki.Issued ca = registry.registeredCa("strict-ca", true);
+        TestPki.Issued revoked = registry.registeredDevice(ca, "revoked", CertificateStatus.REVOKED);
+        KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+        rsa.initialize(1024);
+        Map<TestPki.Issued, String> refused = Map.of(
+                ca.issue("weak-key", rsa.generateKeyPair(), KeyType.RSA), "key is not supported",
+                ca.issue("expired", KeyType.EC, Instant.now().minus(Duration.ofDays(30)), Duration.ofDays(1)),
+                "is not valid at",
+                revoked.ecdsaTwin(), "already provisioned or registered");
+        for (Map.Entry<TestPki.Issued, String> candidate : refused.entrySet()) {
+            TestPki.Issued certificate = candidate.getKey();
+            String id = Registry.id(certificate);
+            assertThatThrownBy(() -> registry.devices.register(Registry.SCOPE, new DeviceRegistration(
+                            certificate.pem(), ca.pem(), null, CertificateStatus.ACTIVE)))
+                    .isInstanceOf(ServiceException.class).hasMessageContaining(candidate.getValue());
+
+            try (Device device = new Device(registry, "d", certificate, ca)) {
+                assertThatThrownBy(device::connect).isInstanceOf(MqttException.class);
+            }
+            assertThat(log.linesContaining("device refused: certificate " + id)).as(id)
+                    .singleElement().asString().contains(candidate.getValue());
+        }
+        assertThat(byCa(Registry.id(ca))).extracting(ListedCertificate::certificateId, ListedCertificate::status)
+                .containsExactly(tuple(Registry.id(revoked), "REVOKED"));
     }
 
     @Test

@@ -12,13 +12,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.concurrent.atomic.AtomicLong;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.asn1.DERBitString;
+import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.Certificate;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.jce.ECNamedCurveTable;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
@@ -72,6 +81,34 @@ public final class TestPki {
         /** A device certificate signed by this CA, valid for a year from an hour ago. */
         public Issued issue(String commonName) {
             return issue(commonName, KeyType.EC, Instant.now().minus(Duration.ofHours(1)), Duration.ofDays(365));
+        }
+
+        /** A device certificate for a key of the caller's choosing (of {@code type}), valid for a year. */
+        public Issued issue(String commonName, KeyPair keyPair, KeyType type) {
+            return TestPki.sign(new X500Name("CN=" + commonName), keyPair, type, this,
+                    Instant.now().minus(Duration.ofHours(1)), Duration.ofDays(365), false);
+        }
+
+        /**
+         * This certificate, its P-256 ECDSA signature (r, s) replaced by (r, n - s), which verifies as well: the same
+         * certificate (the same signed part), another DER, another id, made without any key.
+         */
+        public Issued ecdsaTwin() {
+            try {
+                Certificate parsed = Certificate.getInstance(certificate.getEncoded());
+                ASN1Sequence signature = ASN1Sequence.getInstance(parsed.getSignature().getOctets());
+                BigInteger r = ASN1Integer.getInstance(signature.getObjectAt(0)).getValue();
+                BigInteger s = ASN1Integer.getInstance(signature.getObjectAt(1)).getValue();
+                BigInteger n = ECNamedCurveTable.getParameterSpec("secp256r1").getN();
+                byte[] twinSignature = new DERSequence(new ASN1Encodable[] {new ASN1Integer(r),
+                        new ASN1Integer(n.subtract(s))}).getEncoded(ASN1Encoding.DER);
+                byte[] twin = new DERSequence(new ASN1Encodable[] {parsed.getTBSCertificate(),
+                        parsed.getSignatureAlgorithm(), new DERBitString(twinSignature)}).getEncoded(ASN1Encoding.DER);
+                return new Issued(new JcaX509CertificateConverter().getCertificate(new X509CertificateHolder(twin)),
+                        keyPair, keyType);
+            } catch (Exception e) {
+                throw new IllegalStateException("Could not respell a test certificate", e);
+            }
         }
 
         /** A certificate with this subject CN signed by this CA, valid from {@code notBefore} for {@code period}. */
