@@ -14,6 +14,9 @@ interface ConnectionGate {
      */
     void firstApplicationData(DeviceConnection connection, SSLSession session) throws SSLException;
 
+    /** The TLS layer failed on the connection's bytes; it closes the connection next. */
+    void tlsFailed(DeviceConnection connection, SSLException failure);
+
     /** The TLS layer is closing the connection. */
     void closed(DeviceConnection connection);
 }

@@ -152,6 +152,8 @@ public final class DeviceEndpoint implements AutoCloseable, CertificateChangeLis
         }
         Admission decision = connection.admission();
         if (decision instanceof Admission.PendingActivation pending) {
+            LOG.info("device refused: certificate {} from {}: certificate is PENDING_ACTIVATION",
+                    pending.certificateId(), connection.peerHost());
             registered(pending.certificate(), connection);
             throw new SSLException("certificate " + pending.certificateId() + " is PENDING_ACTIVATION");
         }
@@ -205,6 +207,18 @@ public final class DeviceEndpoint implements AutoCloseable, CertificateChangeLis
         payload.put("certificateRegistrationTimestamp", null);
         payload.put("sourceIp", connection.peerHost());
         events.publish("$aws/events/certificates/registered/" + certificate.caCertificateId(), payload);
+    }
+
+    /**
+     * A handshake that failed before the registry decided on a certificate (no certificate, not TLS, an old TLS
+     * version) is a refusal too; one decided on was logged where it was decided.
+     */
+    @Override
+    public void tlsFailed(DeviceConnection connection, SSLException failure) {
+        if (connection.admission() == null) {
+            LOG.info("device refused: certificate - from {}: TLS handshake failed: {}", connection.peerHost(),
+                    failure.getMessage());
+        }
     }
 
     @Override

@@ -20,6 +20,7 @@ final class GatedSslEngine extends SSLEngine {
     private final DeviceConnection connection;
     private final ConnectionGate gate;
     private boolean applicationDataSeen;
+    private boolean failureReported;
 
     GatedSslEngine(SSLEngine delegate, DeviceConnection connection, ConnectionGate gate) {
         super(delegate.getPeerHost(), delegate.getPeerPort());
@@ -33,7 +34,16 @@ final class GatedSslEngine extends SSLEngine {
         if (connection.cutReason() != null) {
             throw new SSLException("connection cut: " + connection.cutReason());
         }
-        SSLEngineResult result = delegate.unwrap(src, dsts, offset, length);
+        SSLEngineResult result;
+        try {
+            result = delegate.unwrap(src, dsts, offset, length);
+        } catch (SSLException e) {
+            if (!failureReported) {
+                failureReported = true;
+                gate.tlsFailed(connection, e);
+            }
+            throw e;
+        }
         if (result.bytesProduced() > 0 && !applicationDataSeen) {
             applicationDataSeen = true;
             gate.firstApplicationData(connection, delegate.getSession());

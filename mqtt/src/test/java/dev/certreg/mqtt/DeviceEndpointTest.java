@@ -8,18 +8,27 @@ import dev.certreg.core.Audits;
 import dev.certreg.core.CertificateStatus;
 import dev.certreg.core.DeviceCertificate;
 import dev.certreg.core.testing.TestPki;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class DeviceEndpointTest {
     @TempDir
     Path dataDir;
+
+    @RegisterExtension
+    final StandardError log = new StandardError();
 
     private Registry registry;
 
@@ -58,7 +67,30 @@ class DeviceEndpointTest {
             try (Device device = new Device(registry, "d", cert, ca)) {
                 assertThatThrownBy(device::connect).isInstanceOf(MqttException.class);
             }
+            assertThat(log.linesContaining("device refused: certificate " + Registry.id(cert))).hasSize(1);
         }
+    }
+
+    @Test
+    void aClientWithoutACertificateIsRefusedInOneLogLine() throws Exception {
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
+        trusted.load(null, null);
+        trusted.setCertificateEntry("certreg", registry.serverCa.root());
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(null, trust.getTrustManagers(), null);
+        try (SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket("localhost",
+                registry.endpoint.port())) {
+            socket.setSoTimeout((int) TimeUnit.SECONDS.toMillis(30));
+            // TLS 1.3 tells the client of the refusal only on its first read: an alert, or the connection closed.
+            socket.startHandshake();
+            assertThat(socket.getInputStream().read()).isEqualTo(-1);
+        } catch (IOException refused) {
+            assertThat(refused).hasMessageContaining("certificate");
+        }
+        assertThat(log.linesContaining("device refused: certificate - from 127.0.0.1: TLS handshake failed"))
+                .hasSize(1);
     }
 
     @Test

@@ -1,0 +1,131 @@
+package dev.certreg.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.List;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iot.IotClient;
+import software.amazon.awssdk.services.iot.model.CreateKeysAndCertificateResponse;
+
+/**
+ * The device endpoint as an operator of {@code certreg serve} sees it: a refused device is one log line with the
+ * certificate id and the reason, and no stack trace.
+ */
+@Timeout(180)
+class DeviceEndpointOperationsTest {
+    private static final String ALLOW_ALL = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+            + "\"Action\":\"iot:*\",\"Resource\":\"*\"}]}";
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void aRefusedDeviceIsOneLogLineWithoutStackTrace() throws Exception {
+        try (ServerProcess server = ServerProcess.start(dataDir); IotClient iot = iot(server.endpoint())) {
+            CreateKeysAndCertificateResponse active = iot.createKeysAndCertificate(r -> r.setAsActive(true));
+            CreateKeysAndCertificateResponse inactive = iot.createKeysAndCertificate(r -> r.setAsActive(false));
+            iot.createPolicy(r -> r.policyName("allow-all").policyDocument(ALLOW_ALL));
+            iot.attachPolicy(r -> r.policyName("allow-all").target(active.certificateArn()));
+
+            MqttClient device = new MqttClient("ssl://localhost:" + server.mqttPort(), "sensor-1",
+                    new MemoryPersistence());
+            device.connect(options(active));
+            device.publish("fleet/sensor-1", "hello".getBytes(StandardCharsets.UTF_8), 1, false);
+            MqttClient refused = new MqttClient("ssl://localhost:" + server.mqttPort(), "sensor-2",
+                    new MemoryPersistence());
+            assertThatThrownBy(() -> refused.connect(options(inactive))).isInstanceOf(MqttException.class);
+            refused.close(true);
+
+            device.disconnect();
+            device.close(true);
+
+            server.terminate();
+            assertThat(server.awaitExit(Duration.ofSeconds(30))).isZero();
+            List<String> log = server.stderrLines();
+            assertThat(log).filteredOn(line -> line.contains(inactive.certificateId())).singleElement().asString()
+                    .contains("INFO dev.certreg.mqtt.DeviceEndpoint - device refused: certificate "
+                            + inactive.certificateId())
+                    .contains("certificate is INACTIVE");
+            assertThat(log).noneMatch(line -> line.startsWith("\tat ") || line.contains(" ERROR "));
+        }
+    }
+
+    private static IotClient iot(URI endpoint) {
+        return IotClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "secret")))
+                .httpClientBuilder(Apache5HttpClient.builder()).build();
+    }
+
+    private MqttConnectOptions options(CreateKeysAndCertificateResponse created) throws Exception {
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setSocketFactory(tls(created).getSocketFactory());
+        options.setCleanSession(true);
+        options.setAutomaticReconnect(false);
+        options.setConnectionTimeout(20);
+        // Paho retries a refused 3.1.1 CONNECT as 3.1 by default: one attempt, one refusal.
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        return options;
+    }
+
+    private SSLContext tls(CreateKeysAndCertificateResponse created) throws Exception {
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        keys.load(null, null);
+        keys.setKeyEntry("device", privateKey(created.keyPair().privateKey()), new char[0],
+                new Certificate[] {certificate(created.certificatePem())});
+        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keyManagers.init(keys, new char[0]);
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
+        trusted.load(null, null);
+        trusted.setCertificateEntry("certreg",
+                certificate(Files.readString(dataDir.resolve(ServerCaFile.ROOT_FILE_NAME))));
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keyManagers.getKeyManagers(), trust.getTrustManagers(), null);
+        return context;
+    }
+
+    private static X509Certificate certificate(String pem) throws Exception {
+        return (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    private static PrivateKey privateKey(String pem) throws Exception {
+        try (PEMParser parser = new PEMParser(new StringReader(pem))) {
+            Object parsed = parser.readObject();
+            JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
+            return parsed instanceof PEMKeyPair pair ? converter.getPrivateKey(pair.getPrivateKeyInfo())
+                    : converter.getPrivateKey((PrivateKeyInfo) parsed);
+        }
+    }
+}
