@@ -20,6 +20,7 @@ import dev.certreg.mqtt.DeviceEndpointSettings;
 import dev.certreg.mqtt.HostNames;
 import dev.certreg.mqtt.ServerCa;
 import dev.certreg.server.DevicePlane;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -57,8 +58,8 @@ final class DeviceOptions {
     }
 
     /** Starts the device endpoint and lets it hear of certificate changes. */
-    DeviceEndpoint start(Prepared prepared, String bindHost, byte[] secret, CertificateStore store, Clock clock)
-            throws StartupFailure {
+    DeviceEndpoint start(Prepared prepared, String bindHost, byte[] secret, CertificateStore store, Clock clock,
+            MeterRegistry meters) throws StartupFailure {
         X509Codec codec = new X509Codec();
         DeviceCertificateService devices = new DeviceCertificateService(store, codec,
                 new CertificateLists(new MarkerCodec(secret)), Audits.of(clock), prepared.changes());
@@ -70,7 +71,7 @@ final class DeviceOptions {
         try {
             endpoint = DeviceEndpoint.start(new DeviceEndpointSettings(bindHost, port, names, prepared.serverCa()),
                     new DeviceAdmission(store, codec, prepared.endpoints(), clock), devices, new DeviceTopics(),
-                    authorizer(store, secret, clock), clock);
+                    authorizer(store, secret, clock), clock, meters);
         } catch (IOException | RuntimeException e) {
             throw new StartupFailure("cannot listen for devices on " + bindHost + ":" + port + ": "
                     + StartupFailure.rootMessage(e));

@@ -138,7 +138,7 @@ final class ServeCommand implements Callable<Integer> {
         // Devices first, so that a server that answers HTTP also answers devices.
         DeviceEndpoint deviceEndpoint = devicePlane == null
                 ? null
-                : devices.start(devicePlane, host, settings.markerSecret(), certificates, clock);
+                : devices.start(devicePlane, host, settings.markerSecret(), certificates, clock, management.registry());
         CertregServer server;
         try {
             server = devicePlane == null

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +19,8 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -39,18 +44,19 @@ import software.amazon.awssdk.services.iot.model.CreateKeysAndCertificateRespons
 
 /**
  * The device endpoint as an operator of {@code certreg serve} sees it: a refused device is one log line with the
- * certificate id and the reason, and no stack trace.
+ * certificate id and the reason, and no stack trace; connects, refusals by reason and messages are on /metrics.
  */
 @Timeout(180)
 class DeviceEndpointOperationsTest {
     private static final String ALLOW_ALL = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
             + "\"Action\":\"iot:*\",\"Resource\":\"*\"}]}";
+    private static final Duration METRICS_BOUND = Duration.ofSeconds(30);
 
     @TempDir
     Path dataDir;
 
     @Test
-    void aRefusedDeviceIsOneLogLineWithoutStackTrace() throws Exception {
+    void aRefusedDeviceIsOneLogLineWithoutStackTraceAndConnectsAndRefusalsAreCounted() throws Exception {
         try (ServerProcess server = ServerProcess.start(dataDir); IotClient iot = iot(server.endpoint())) {
             CreateKeysAndCertificateResponse active = iot.createKeysAndCertificate(r -> r.setAsActive(true));
             CreateKeysAndCertificateResponse inactive = iot.createKeysAndCertificate(r -> r.setAsActive(false));
@@ -66,8 +72,13 @@ class DeviceEndpointOperationsTest {
             assertThatThrownBy(() -> refused.connect(options(inactive))).isInstanceOf(MqttException.class);
             refused.close(true);
 
+            URI metrics = server.managementEndpoint().resolve("/metrics");
+            awaitMetrics(metrics, List.of("certreg_mqtt_connected_devices 1.0", "certreg_mqtt_connects_total 1.0",
+                    "certreg_mqtt_refusals_total{reason=\"not_active\"} 1.0",
+                    "certreg_mqtt_messages_received_total 1.0"));
             device.disconnect();
             device.close(true);
+            awaitMetrics(metrics, List.of("certreg_mqtt_connected_devices 0.0"));
 
             server.terminate();
             assertThat(server.awaitExit(Duration.ofSeconds(30))).isZero();
@@ -78,6 +89,21 @@ class DeviceEndpointOperationsTest {
                     .contains("certificate is INACTIVE");
             assertThat(log).noneMatch(line -> line.startsWith("\tat ") || line.contains(" ERROR "));
         }
+    }
+
+    private static void awaitMetrics(URI metrics, List<String> wanted) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + METRICS_BOUND.toNanos();
+        String text = "";
+        while (System.nanoTime() < deadline) {
+            text = http.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString()).body();
+            String scraped = text;
+            if (wanted.stream().allMatch(scraped::contains)) {
+                return;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+        }
+        assertThat(text).as("metrics after " + METRICS_BOUND).contains(wanted);
     }
 
     private static IotClient iot(URI endpoint) {

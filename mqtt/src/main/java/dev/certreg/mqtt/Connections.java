@@ -93,6 +93,13 @@ final class Connections {
                 .collect(Collectors.toSet());
     }
 
+    /** The connections admitted whose CONNECT was accepted and that are still open. */
+    int connectedDevices() {
+        return (int) byPeer.values().stream()
+                .filter(c -> c.admitted() != null && c.clientId() != null && c.connectAllowed() && !c.isClosed())
+                .count();
+    }
+
     int size() {
         return byPeer.size();
     }

@@ -2,6 +2,7 @@ package dev.certreg.mqtt;
 
 import dev.certreg.core.Admission;
 import dev.certreg.core.CertificateChangeListener;
+import dev.certreg.core.CertificateStatus;
 import dev.certreg.core.DeviceAdmission;
 import dev.certreg.core.DeviceCertificate;
 import dev.certreg.core.DeviceCertificateService;
@@ -11,6 +12,7 @@ import dev.certreg.core.policy.DeviceAuthorizer;
 import io.moquette.broker.Server;
 import io.moquette.broker.config.IConfig;
 import io.moquette.broker.config.MemoryConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -57,22 +59,25 @@ public final class DeviceEndpoint implements AutoCloseable, CertificateChangeLis
     private final Connections connections = new Connections();
     private final Server broker = new Server();
     private final EventPublisher events = new EventPublisher(broker);
+    private final DeviceMetrics metrics;
     private volatile LifecycleEvents lifecycle;
     private int port;
 
     private DeviceEndpoint(DeviceAdmission admission, DeviceCertificateService devices, SessionPolicies policies,
-            Clock clock) {
+            Clock clock, MeterRegistry meters) {
         this.admission = admission;
         this.devices = devices;
         this.policies = policies;
         this.clock = clock;
+        this.metrics = new DeviceMetrics(meters, connections);
     }
 
-    /** Starts an endpoint; it answers devices when this returns. */
+    /** Starts an endpoint; it answers devices when this returns, and counts what they do into {@code meters}. */
     public static DeviceEndpoint start(DeviceEndpointSettings settings, DeviceAdmission admission,
-            DeviceCertificateService devices, DeviceTopics topics, DeviceAuthorizer authorizer, Clock clock)
-            throws IOException {
-        DeviceEndpoint endpoint = new DeviceEndpoint(admission, devices, new SessionPolicies(authorizer), clock);
+            DeviceCertificateService devices, DeviceTopics topics, DeviceAuthorizer authorizer, Clock clock,
+            MeterRegistry meters) throws IOException {
+        DeviceEndpoint endpoint =
+                new DeviceEndpoint(admission, devices, new SessionPolicies(authorizer), clock, meters);
         endpoint.listen(settings, topics);
         return endpoint;
     }
@@ -80,11 +85,11 @@ public final class DeviceEndpoint implements AutoCloseable, CertificateChangeLis
     private void listen(DeviceEndpointSettings settings, DeviceTopics topics) throws IOException {
         ServerIdentity identity = settings.serverCa().issueServerCertificate(settings.advertisedHosts(), clock);
         RegistryTrustManager trust = new RegistryTrustManager(this);
-        lifecycle = new LifecycleEvents(connections, events, clock, policies, this::disconnect);
+        lifecycle = new LifecycleEvents(connections, events, clock, policies, metrics, this::disconnect);
         port = settings.port() != 0 ? settings.port() : freePort(settings.host());
         broker.startServer(config(settings, port), List.of(lifecycle),
                 () -> DeviceTls.context(identity, trust, this), (clientId, username, password) -> true,
-                new TopicAuthorizer(connections, topics, policies, this::disconnect));
+                new TopicAuthorizer(connections, topics, policies, metrics, this::disconnect));
         connections.connectedClientsFrom(broker::listConnectedClients);
     }
 
@@ -136,6 +141,7 @@ public final class DeviceEndpoint implements AutoCloseable, CertificateChangeLis
         if (decision instanceof Admission.Refused refused) {
             LOG.info("device refused: certificate {} from {}: {}", refused.certificateId(), engine.getPeerHost(),
                     refused.reason());
+            metrics.refused(refused.refusal());
             throw new CertificateException(refused.reason());
         }
     }
@@ -154,6 +160,7 @@ public final class DeviceEndpoint implements AutoCloseable, CertificateChangeLis
         if (decision instanceof Admission.PendingActivation pending) {
             LOG.info("device refused: certificate {} from {}: certificate is PENDING_ACTIVATION",
                     pending.certificateId(), connection.peerHost());
+            metrics.refused(DeviceMetrics.PENDING_ACTIVATION);
             registered(pending.certificate(), connection);
             throw new SSLException("certificate " + pending.certificateId() + " is PENDING_ACTIVATION");
         }
@@ -164,7 +171,11 @@ public final class DeviceEndpoint implements AutoCloseable, CertificateChangeLis
             } catch (ServiceException e) {
                 LOG.info("device refused: certificate {} from {}: {}", candidate.certificateId(),
                         connection.peerHost(), e.getMessage());
+                metrics.refused(Admission.Refusal.NOT_REGISTRABLE);
                 throw new SSLException(e.getMessage());
+            }
+            if (certificate.status() == CertificateStatus.PENDING_ACTIVATION) {
+                metrics.registeredJustInTime();
             }
             LOG.info("device registered just in time: certificate {} under CA {} in account {}",
                     certificate.certificateId(), certificate.caCertificateId(), certificate.scope().account());
@@ -188,6 +199,7 @@ public final class DeviceEndpoint implements AutoCloseable, CertificateChangeLis
         if (decision instanceof Admission.Refused refused) {
             LOG.info("device refused: certificate {} from {}: {}", refused.certificateId(), connection.peerHost(),
                     refused.reason());
+            metrics.refused(refused.refusal());
             throw new SSLException(refused.reason());
         }
     }
@@ -218,6 +230,7 @@ public final class DeviceEndpoint implements AutoCloseable, CertificateChangeLis
         if (connection.admission() == null) {
             LOG.info("device refused: certificate - from {}: TLS handshake failed: {}", connection.peerHost(),
                     failure.getMessage());
+            metrics.refused(DeviceMetrics.TLS_HANDSHAKE);
         }
     }
 

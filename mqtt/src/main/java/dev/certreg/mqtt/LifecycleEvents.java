@@ -26,15 +26,17 @@ final class LifecycleEvents extends AbstractInterceptHandler {
     private final EventPublisher events;
     private final Clock clock;
     private final SessionPolicies policies;
+    private final DeviceMetrics metrics;
     private final Consumer<DeviceConnection> disconnect;
     private final List<PendingLoss> pendingLosses = new ArrayList<>();
 
     LifecycleEvents(Connections connections, EventPublisher events, Clock clock, SessionPolicies policies,
-            Consumer<DeviceConnection> disconnect) {
+            DeviceMetrics metrics, Consumer<DeviceConnection> disconnect) {
         this.connections = connections;
         this.events = events;
         this.clock = clock;
         this.policies = policies;
+        this.metrics = metrics;
         this.disconnect = disconnect;
     }
 
@@ -57,8 +59,11 @@ final class LifecycleEvents extends AbstractInterceptHandler {
             disconnected(previous, DisconnectReason.DUPLICATE_CLIENTID);
         }
         DeviceConnection current = connections.bound(clientId);
-        if (current != null && current.admitted() != null && !connectAllowed(current, message)) {
-            return;
+        if (current != null && current.admitted() != null) {
+            if (!connectAllowed(current, message)) {
+                return;
+            }
+            metrics.connected();
         }
         if (current != null && current.admitted() != null && hasEvents(clientId)) {
             Map<String, Object> payload = common(current, "connected");
@@ -79,6 +84,7 @@ final class LifecycleEvents extends AbstractInterceptHandler {
                 message.isWillFlag() && message.isWillRetain())) {
             return true;
         }
+        metrics.refused(DeviceMetrics.CONNECT_NOT_AUTHORIZED);
         connection.claimDisconnectReport();
         connection.cut(DisconnectReason.AUTH_ERROR);
         disconnect.accept(connection);

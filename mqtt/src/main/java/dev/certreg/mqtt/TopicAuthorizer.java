@@ -21,13 +21,15 @@ final class TopicAuthorizer implements IAuthorizatorPolicy {
     private final Connections connections;
     private final DeviceTopics topics;
     private final SessionPolicies policies;
+    private final DeviceMetrics metrics;
     private final Consumer<DeviceConnection> disconnect;
 
-    TopicAuthorizer(Connections connections, DeviceTopics topics, SessionPolicies policies,
+    TopicAuthorizer(Connections connections, DeviceTopics topics, SessionPolicies policies, DeviceMetrics metrics,
             Consumer<DeviceConnection> disconnect) {
         this.connections = connections;
         this.topics = topics;
         this.policies = policies;
+        this.metrics = metrics;
         this.disconnect = disconnect;
     }
 
@@ -39,6 +41,7 @@ final class TopicAuthorizer implements IAuthorizatorPolicy {
         DisconnectReason reason = DisconnectReason.CLIENT_ERROR;
         if (scope != null && topics.mayPublish(scope, name)) {
             if (policies.publish(connection, client, name)) {
+                metrics.messageReceived();
                 return true;
             }
             reason = DisconnectReason.AUTH_ERROR;

@@ -54,6 +54,7 @@ class DeviceEndpointTest {
                     new Device.Received("sensors/1/data", "zero", 0));
             assertThat(device.received.poll(10, TimeUnit.SECONDS)).isEqualTo(
                     new Device.Received("sensors/1/data", "one", 1));
+            assertThat(registry.count("certreg.mqtt.messages.received")).isEqualTo(2);
         }
     }
 
@@ -69,6 +70,8 @@ class DeviceEndpointTest {
             }
             assertThat(log.linesContaining("device refused: certificate " + Registry.id(cert))).hasSize(1);
         }
+        assertThat(registry.refusals("not_active")).isEqualTo(2);
+        assertThat(registry.refusals("no_auto_registration")).isEqualTo(1);
     }
 
     @Test
@@ -89,6 +92,7 @@ class DeviceEndpointTest {
         } catch (IOException refused) {
             assertThat(refused).hasMessageContaining("certificate");
         }
+        assertThat(registry.refusals("tls_handshake")).isEqualTo(1);
         assertThat(log.linesContaining("device refused: certificate - from 127.0.0.1: TLS handshake failed"))
                 .hasSize(1);
     }

@@ -54,6 +54,8 @@ class DevicePolicyTest {
         try (Device device = new Device(registry, "sensor-1", cert)) {
             assertRefused(device);
         }
+        assertThat(registry.refusals("connect_not_authorized")).isEqualTo(1);
+        assertThat(registry.count("certreg.mqtt.connects")).isZero();
     }
 
     @Test

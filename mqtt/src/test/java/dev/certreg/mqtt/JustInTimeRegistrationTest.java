@@ -89,6 +89,9 @@ class JustInTimeRegistrationTest {
             assertThat(device.received.poll(30, TimeUnit.SECONDS))
                     .isEqualTo(new Device.Received("fleet/newcomer", "hello", 1));
         }
+        assertThat(registry.count("certreg.mqtt.jitr.registrations")).isEqualTo(1);
+        assertThat(registry.refusals("pending_activation")).isEqualTo(1);
+        assertThat(registry.count("certreg.mqtt.messages.received")).isEqualTo(1);
     }
 
     @Test
@@ -136,6 +139,8 @@ class JustInTimeRegistrationTest {
         }
         assertThat(byCa(Registry.id(ca))).extracting(ListedCertificate::certificateId, ListedCertificate::status)
                 .containsExactly(tuple(Registry.id(revoked), "REVOKED"));
+        assertThat(registry.refusals("not_registrable")).isEqualTo(refused.size());
+        assertThat(registry.count("certreg.mqtt.jitr.registrations")).isZero();
     }
 
     @Test

@@ -22,6 +22,7 @@ import dev.certreg.core.policy.DeviceAuthorizer;
 import dev.certreg.core.testing.TestPki;
 import dev.certreg.core.x509.X509Codec;
 import dev.certreg.store.sqlite.SqliteCertificateStore;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -39,6 +40,7 @@ final class Registry implements AutoCloseable {
     final PolicyService policies;
     final ThingService things;
     final ServerCa serverCa;
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final DeviceEndpoint endpoint;
 
     Registry(Path dataDir, Clock clock) throws IOException {
@@ -56,7 +58,7 @@ final class Registry implements AutoCloseable {
         endpoint = DeviceEndpoint.start(
                 new DeviceEndpointSettings("127.0.0.1", 0, List.of("localhost", "127.0.0.1"), serverCa),
                 new DeviceAdmission(store, codec, endpoints, clock), devices, new DeviceTopics(),
-                new DeviceAuthorizer(policies, things, clock), clock);
+                new DeviceAuthorizer(policies, things, clock), clock, meters);
         forward.target = endpoint;
     }
 
@@ -102,6 +104,16 @@ final class Registry implements AutoCloseable {
     static String policy(String action, String resource) {
         return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"" + action
                 + "\",\"Resource\":\"" + resource + "\"}]}";
+    }
+
+    /** The count of the endpoint's refusals for {@code reason}. */
+    double refusals(String reason) {
+        return meters.get("certreg.mqtt.refusals").tag("reason", reason).counter().count();
+    }
+
+    /** The count of a counter of the endpoint without tags. */
+    double count(String name) {
+        return meters.get(name).counter().count();
     }
 
     static String id(TestPki.Issued issued) {
