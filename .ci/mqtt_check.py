@@ -4,7 +4,8 @@
 Starts a fresh server, registers a CA and device certificates with boto3, then connects with the Debian
 ``mosquitto-clients`` (--cafile is the root the server wrote to its data directory, --cert/--key a device's):
 an ACTIVE certificate with a policy attached publishes and subscribes at QoS 0 and 1; INACTIVE, REVOKED and unknown
-certificates are refused, and so is an ACTIVE certificate with no policy attached; revoking a connected device's
+certificates are refused, and so is an ACTIVE certificate with no policy attached; an MQTT 5 client is told
+"Unsupported Protocol Version"; revoking a connected device's
 certificate cuts it off (its presence event says AUTH_ERROR); an unknown certificate of an auto-registering CA
 appears under that CA as PENDING_ACTIVATION.
 
@@ -147,6 +148,12 @@ class Checks:
         expect(result.returncode != 0, "mosquitto_pub with the %s certificate exited 0" % device)
         return result.stderr.strip().splitlines()[-1] if result.stderr.strip() else ""
 
+    def mqtt5_is_refused_as_unsupported(self):
+        """The broker speaks MQTT 3.1.1: an MQTT 5 client gets CONNACK 0x84, Unsupported Protocol Version."""
+        result = self.publish("pub", "-V", "mqttv5", "-i", "pub-v5", "-t", "fleet/v5", "-m", "x", "-q", "1")
+        expect(result.returncode != 0, "mosquitto_pub -V mqttv5 exited 0")
+        expect("Unsupported Protocol Version" in result.stderr, "mosquitto_pub -V mqttv5 said %r" % result.stderr)
+
     def revoking_cuts_off(self):
         monitor = self.subscriber("sub", "-i", "monitor", "-t", "$aws/events/presence/disconnected/victim", "-q", "1",
                                   "-C", "1", "-W", str(WAIT_S))
@@ -190,6 +197,8 @@ def run_checks(report, server, env):
         report.check("mosquitto_pub with an %s certificate is refused" % device.upper(), checks.refused, device)
     report.check("mosquitto_pub with an ACTIVE certificate and no policy attached is refused", checks.refused,
                  "nopolicy")
+    report.check("mosquitto_pub -V mqttv5 is answered CONNACK 0x84 (Unsupported Protocol Version)",
+                 checks.mqtt5_is_refused_as_unsupported)
     report.check("revoking a connected device's certificate cuts it off (presence event AUTH_ERROR)",
                  checks.revoking_cuts_off)
     report.check("an unknown certificate of an auto-registering CA is registered PENDING_ACTIVATION, then connects"

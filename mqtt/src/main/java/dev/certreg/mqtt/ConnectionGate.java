@@ -9,10 +9,12 @@ interface ConnectionGate {
     DeviceConnection opened(String peerHost, int peerPort);
 
     /**
-     * The first application bytes (the MQTT CONNECT) arrived after the handshake of {@code session}. Throwing closes
-     * the connection before the broker reads them.
+     * The first application bytes (the MQTT CONNECT, of {@code protocolLevel}, or -1 if they start no readable
+     * CONNECT) arrived after the handshake of {@code session}. Throwing closes the connection before the broker reads
+     * them.
      */
-    void firstApplicationData(DeviceConnection connection, SSLSession session) throws SSLException;
+    void firstApplicationData(DeviceConnection connection, SSLSession session, int protocolLevel)
+            throws SSLException;
 
     /** The TLS layer failed on the connection's bytes; it closes the connection next. */
     void tlsFailed(DeviceConnection connection, SSLException failure);

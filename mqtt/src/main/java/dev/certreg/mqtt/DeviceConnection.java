@@ -21,6 +21,7 @@ final class DeviceConnection {
     private volatile DisconnectReason cutReason;
     private volatile DeviceSession session;
     private volatile boolean connectAllowed;
+    private volatile int refusedProtocolLevel = -1;
 
     DeviceConnection(String peerHost, int peerPort) {
         this.peerHost = peerHost;
@@ -110,5 +111,15 @@ final class DeviceConnection {
     void authorized(DeviceSession decided, boolean allowed) {
         this.connectAllowed = allowed;
         this.session = decided;
+    }
+
+    /** Refuses the protocol level of this connection's CONNECT; the broker answers it. */
+    void refuseProtocol(int protocolLevel) {
+        this.refusedProtocolLevel = protocolLevel;
+    }
+
+    /** The protocol level of a refused CONNECT, or -1. */
+    int refusedProtocolLevel() {
+        return refusedProtocolLevel;
     }
 }

@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * The device endpoint: MQTT 3.1.1 over mutual TLS (Moquette), devices admitted by the registry. A certificate that
  * may not connect is refused in the TLS handshake; one that is PENDING_ACTIVATION, or is registered just in time, gets
  * its registration event and is closed on its CONNECT; a certificate that stops being ACTIVE is cut off at once
- * ({@link #certificateChanged}). Closing stops the broker. Thread-safe.
+ * ({@link #certificateChanged}). An MQTT 5 CONNECT is answered CONNACK 0x84, Unsupported Protocol Version. Closing
+ * stops the broker. Thread-safe.
  */
 public final class DeviceEndpoint implements AutoCloseable, CertificateChangeListener, ConnectionGate,
         RegistryTrustManager.Admitter {
@@ -152,11 +153,20 @@ public final class DeviceEndpoint implements AutoCloseable, CertificateChangeLis
     }
 
     @Override
-    public void firstApplicationData(DeviceConnection connection, SSLSession session) throws SSLException {
+    public void firstApplicationData(DeviceConnection connection, SSLSession session, int protocolLevel)
+            throws SSLException {
         if (connection.admission() == null) {
             admitResumed(connection, session);
         }
         Admission decision = connection.admission();
+        if (protocolLevel == MqttProtocol.MQTT_5) {
+            // The broker refuses the CONNECT itself (GatedSslEngine corrects its CONNACK); nothing else happens.
+            LOG.info("device refused: certificate {} from {}: MQTT 5 is not supported, only MQTT 3.1.1 and 3.1",
+                    decision.certificateId(), connection.peerHost());
+            metrics.refused(DeviceMetrics.UNSUPPORTED_PROTOCOL);
+            connection.refuseProtocol(protocolLevel);
+            return;
+        }
         if (decision instanceof Admission.PendingActivation pending) {
             LOG.info("device refused: certificate {} from {}: certificate is PENDING_ACTIVATION",
                     pending.certificateId(), connection.peerHost());

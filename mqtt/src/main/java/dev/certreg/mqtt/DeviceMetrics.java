@@ -18,6 +18,8 @@ final class DeviceMetrics {
     static final String TLS_HANDSHAKE = "tls_handshake";
     /** A PENDING_ACTIVATION certificate's CONNECT: its registration event is published again and it is closed. */
     static final String PENDING_ACTIVATION = "pending_activation";
+    /** An MQTT 5 CONNECT: the broker speaks MQTT 3.1.1 and 3.1 only. */
+    static final String UNSUPPORTED_PROTOCOL = "unsupported_protocol";
     /** A CONNECT the certificate's policies do not allow. */
     static final String CONNECT_NOT_AUTHORIZED = "connect_not_authorized";
 
@@ -38,7 +40,8 @@ final class DeviceMetrics {
         for (Admission.Refusal refusal : Admission.Refusal.values()) {
             addRefusal(registry, tag(refusal));
         }
-        for (String reason : new String[] {TLS_HANDSHAKE, PENDING_ACTIVATION, CONNECT_NOT_AUTHORIZED}) {
+        for (String reason :
+                new String[] {TLS_HANDSHAKE, PENDING_ACTIVATION, UNSUPPORTED_PROTOCOL, CONNECT_NOT_AUTHORIZED}) {
             addRefusal(registry, reason);
         }
     }

@@ -1,6 +1,7 @@
 package dev.certreg.mqtt;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiFunction;
 import javax.net.ssl.SSLEngine;
@@ -16,11 +17,15 @@ import javax.net.ssl.SSLSession;
  * client certificates"). Everything else is the delegate's. Not thread-safe, like any SSLEngine.
  */
 final class GatedSslEngine extends SSLEngine {
+    /** Enough of a CONNECT to read its protocol level: fixed header, name length, "MQIsdp", level. */
+    private static final int FIRST_BYTES_READ = 16;
+
     private final SSLEngine delegate;
     private final DeviceConnection connection;
     private final ConnectionGate gate;
     private boolean applicationDataSeen;
     private boolean failureReported;
+    private boolean connackRewritten;
 
     GatedSslEngine(SSLEngine delegate, DeviceConnection connection, ConnectionGate gate) {
         super(delegate.getPeerHost(), delegate.getPeerPort());
@@ -34,6 +39,7 @@ final class GatedSslEngine extends SSLEngine {
         if (connection.cutReason() != null) {
             throw new SSLException("connection cut: " + connection.cutReason());
         }
+        int[] before = applicationDataSeen ? null : positions(dsts, offset, length);
         SSLEngineResult result;
         try {
             result = delegate.unwrap(src, dsts, offset, length);
@@ -46,13 +52,52 @@ final class GatedSslEngine extends SSLEngine {
         }
         if (result.bytesProduced() > 0 && !applicationDataSeen) {
             applicationDataSeen = true;
-            gate.firstApplicationData(connection, delegate.getSession());
+            int protocolLevel = MqttProtocol.connectProtocolLevel(produced(dsts, offset, length, before));
+            gate.firstApplicationData(connection, delegate.getSession(), protocolLevel);
         }
         return result;
     }
 
+    private static int[] positions(ByteBuffer[] buffers, int offset, int length) {
+        int[] positions = new int[length];
+        for (int k = 0; k < length; k++) {
+            positions[k] = buffers[offset + k].position();
+        }
+        return positions;
+    }
+
+    /** The first bytes an unwrap wrote into {@code dsts}, enough for a CONNECT's fixed and variable header start. */
+    private static byte[] produced(ByteBuffer[] dsts, int offset, int length, int[] before) {
+        byte[] head = new byte[FIRST_BYTES_READ];
+        int n = 0;
+        for (int k = 0; k < length && n < head.length; k++) {
+            ByteBuffer written = dsts[offset + k].duplicate();
+            int end = written.position();
+            written.position(before[k]).limit(end);
+            int take = Math.min(written.remaining(), head.length - n);
+            written.get(head, n, take);
+            n += take;
+        }
+        return Arrays.copyOf(head, n);
+    }
+
+    /**
+     * An MQTT 5 client is told "Unsupported Protocol Version" as MQTT 5 says it, not with the 3.1.1 code the broker
+     * sends ({@link MqttProtocol}).
+     */
     @Override
     public SSLEngineResult wrap(ByteBuffer[] srcs, int offset, int length, ByteBuffer dst) throws SSLException {
+        if (connection.refusedProtocolLevel() == MqttProtocol.MQTT_5 && !connackRewritten) {
+            ByteBuffer connack = MqttProtocol.unsupportedVersionConnack(srcs, offset, length);
+            if (connack != null) {
+                SSLEngineResult result = delegate.wrap(connack, dst);
+                if (result.bytesConsumed() > 0) {
+                    connackRewritten = true;
+                    MqttProtocol.skip(srcs, offset, length, result.bytesConsumed());
+                }
+                return result;
+            }
+        }
         return delegate.wrap(srcs, offset, length, dst);
     }
 

@@ -49,7 +49,8 @@ final class Device implements MqttCallback, AutoCloseable {
         return this;
     }
 
-    private static SSLSocketFactory socketFactory(X509Certificate root, TestPki.Issued device,
+    /** A TLS socket factory presenting {@code device} (and {@code chain}), trusting {@code root}. */
+    static SSLSocketFactory socketFactory(X509Certificate root, TestPki.Issued device,
             TestPki.Issued... chain) throws Exception {
         KeyStore keys = KeyStore.getInstance("PKCS12");
         keys.load(null, null);

@@ -9,6 +9,7 @@ import dev.certreg.core.CertificateStatus;
 import dev.certreg.core.DeviceCertificate;
 import dev.certreg.core.testing.TestPki;
 import java.io.IOException;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Clock;
@@ -24,6 +25,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class DeviceEndpointTest {
+    /** CONNECT, protocol level 5, clean start, keep-alive 60 s, no properties, client id "v5". */
+    private static final byte[] MQTT_5_CONNECT = {0x10, 0x0F, 0x00, 0x04, 'M', 'Q', 'T', 'T', 0x05, 0x02, 0x00, 0x3C,
+        0x00, 0x00, 0x02, 'v', '5'};
+
     @TempDir
     Path dataDir;
 
@@ -72,6 +77,25 @@ class DeviceEndpointTest {
         }
         assertThat(registry.refusals("not_active")).isEqualTo(2);
         assertThat(registry.refusals("no_auto_registration")).isEqualTo(1);
+    }
+
+    @Test
+    void anMqtt5ConnectIsAnsweredUnsupportedProtocolVersionAndLoggedOnce() throws Exception {
+        TestPki.Issued ca = registry.registeredCa("ca", false);
+        TestPki.Issued cert = registry.registeredDevice(ca, "sensor", CertificateStatus.ACTIVE);
+        try (Socket socket = Device.socketFactory(registry.serverCa.root(), cert).createSocket("localhost",
+                registry.endpoint.port())) {
+            socket.setSoTimeout((int) TimeUnit.SECONDS.toMillis(30));
+            socket.getOutputStream().write(MQTT_5_CONNECT);
+            // MQTT 5.0, 3.1.4: CONNACK with reason code 0x84, Unsupported Protocol Version, then the close.
+            assertThat(socket.getInputStream().readNBytes(6)).containsExactly(0x20, 0x03, 0x00, 0x84, 0x00);
+        }
+        assertThat(registry.refusals("unsupported_protocol")).isEqualTo(1);
+        assertThat(log.linesContaining("device refused: certificate " + Registry.id(cert))).singleElement()
+                .asString().contains("MQTT 5 is not supported");
+        try (Device device = new Device(registry, "sensor-1", cert).connect()) {
+            assertThat(device.client.isConnected()).isTrue();
+        }
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.slf4j.spi.SLF4JServiceProvider;
  * The SLF4J provider of the {@code certreg} command, found through {@code META-INF/services}. slf4j-simple, used
  * before, cannot write JSON; this writes the same text lines, or JSON ones once {@link #use(LogFormat)} says so.
  * Libraries log at WARN and above (Jetty, Flyway and HikariCP are chatty at INFO); certreg's own loggers at INFO.
- * Moquette's copies of TLS failures that the device endpoint logs itself are dropped ({@link TlsFailureLines}).
+ * Moquette's copies of device refusals that the device endpoint logs itself are dropped ({@link BrokerLines}).
  * Thread-safe.
  */
 public final class LineLoggerProvider implements SLF4JServiceProvider {
@@ -39,7 +39,7 @@ public final class LineLoggerProvider implements SLF4JServiceProvider {
     }
 
     private static void write(LogLine logged) {
-        LogLine line = TlsFailureLines.quieted(logged);
+        LogLine line = BrokerLines.quieted(logged);
         if (line == null) {
             return;
         }

@@ -11,19 +11,19 @@ import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 import org.slf4j.event.Level;
 
-class TlsFailureLinesTest {
+class BrokerLinesTest {
     private static final String MESSAGE = "Unexpected exception while processing MQTT message. Closing Netty channel.";
 
     @Test
     void moquettesCopyOfARefusedHandshakeIsDropped() {
         SSLHandshakeException refused = new SSLHandshakeException("certificate is REVOKED");
         refused.initCause(new CertificateException("certificate is REVOKED"));
-        assertThat(TlsFailureLines.quieted(moquette(new DecoderException(refused)))).isNull();
+        assertThat(BrokerLines.quieted(moquette(new DecoderException(refused)))).isNull();
     }
 
     @Test
     void bytesThatAreNoTlsAtAllBecomeOneWarnLineWithoutStackTrace() {
-        LogLine line = TlsFailureLines.quieted(moquette(new DecoderException(
+        LogLine line = BrokerLines.quieted(moquette(new DecoderException(
                 new NotSslRecordException("not an SSL/TLS record: " + "10".repeat(500)))));
         assertThat(line.level()).isEqualTo(Level.WARN);
         assertThat(line.thrown()).isNull();
@@ -32,16 +32,23 @@ class TlsFailureLinesTest {
     }
 
     @Test
+    void moquettesLineForAnMqtt5ConnectIsDropped() {
+        LogLine refused = new LogLine(Instant.EPOCH, Level.WARN, BrokerLines.MOQUETTE_CONNECTION, "t",
+                "MQTT protocol version is not valid. CId: sensor-1", List.of(), null);
+        assertThat(BrokerLines.quieted(refused)).isNull();
+    }
+
+    @Test
     void anyOtherExceptionAndAnyOtherLoggerAreLoggedAsTheyCome() {
         LogLine bug = moquette(new IllegalStateException("a bug"));
-        assertThat(TlsFailureLines.quieted(bug)).isSameAs(bug);
+        assertThat(BrokerLines.quieted(bug)).isSameAs(bug);
         LogLine other = new LogLine(Instant.EPOCH, Level.ERROR, "io.netty.Other", "t", MESSAGE, List.of(),
                 new DecoderException(new SSLHandshakeException("x")));
-        assertThat(TlsFailureLines.quieted(other)).isSameAs(other);
+        assertThat(BrokerLines.quieted(other)).isSameAs(other);
     }
 
     private static LogLine moquette(Throwable thrown) {
-        return new LogLine(Instant.EPOCH, Level.ERROR, TlsFailureLines.MOQUETTE_HANDLER, "nioEventLoopGroup-3-1",
+        return new LogLine(Instant.EPOCH, Level.ERROR, BrokerLines.MOQUETTE_HANDLER, "nioEventLoopGroup-3-1",
                 MESSAGE, List.of(), thrown);
     }
 }
