@@ -7,9 +7,6 @@ import java.util.Optional;
  * The paging rules shared by the three list operations: page size, marker checks, and the next marker. Thread-safe.
  */
 public final class CertificateLists {
-    /** The page size when a request gives none. */
-    public static final int DEFAULT_PAGE_SIZE = 25;
-
     private final MarkerCodec markers;
 
     public CertificateLists(MarkerCodec markers) {
@@ -18,7 +15,7 @@ public final class CertificateLists {
 
     /** Reads one page through {@code reader}, checking the query and sealing the next marker. */
     public ListResult page(Scope scope, ListBinding binding, ListQuery query, PageReader reader) {
-        int pageSize = pageSize(query);
+        int pageSize = PageSize.of(Members.ListCertificates.PAGE_SIZE, query.pageSize());
         Optional<PageKey> after = query.marker() == null
                 ? Optional.empty()
                 : Optional.of(markers.decode(scope, binding, query.marker()));
@@ -27,21 +24,6 @@ public final class CertificateLists {
                 ? Optional.of(markers.encode(scope, binding, page.items().get(page.items().size() - 1).key()))
                 : Optional.empty();
         return new ListResult(page.items(), next);
-    }
-
-    /**
-     * The page size of {@code query}, {@link #DEFAULT_PAGE_SIZE} if it gives none, within the model's PageSize range
-     * (in {@code protocol}'s member table) or an InvalidRequestException. Every list operation shares it.
-     */
-    static int pageSize(ListQuery query) {
-        int pageSize = query.pageSize() == null ? DEFAULT_PAGE_SIZE : query.pageSize();
-        long min = Members.ListCertificates.PAGE_SIZE.min();
-        long max = Members.ListCertificates.PAGE_SIZE.max();
-        if (pageSize < min || pageSize > max) {
-            throw ServiceException.invalidRequest(
-                    "pageSize must be between " + min + " and " + max + ", got " + pageSize);
-        }
-        return pageSize;
     }
 
     /** Reads one page from a store. */
