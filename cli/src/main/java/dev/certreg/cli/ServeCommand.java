@@ -1,6 +1,7 @@
 package dev.certreg.cli;
 
 import dev.certreg.core.CertificateStore;
+import dev.certreg.core.x509.EcdsaProvider;
 import dev.certreg.core.x509.IssuingCa;
 import dev.certreg.mqtt.DeviceEndpoint;
 import dev.certreg.server.Authenticator;
@@ -135,6 +136,10 @@ final class ServeCommand implements Callable<Integer> {
     private int serve(ServerSettings settings, Management management, CertificateStore certificates, Clock clock,
             String storeLine, String authLine, DeviceOptions.Prepared devicePlane)
             throws InterruptedException, StartupFailure {
+        if (devicePlane != null) {
+            // Every device connection is a TLS handshake with two ECDSA operations (see EcdsaProvider).
+            EcdsaProvider.install();
+        }
         // Devices first, so that a server that answers HTTP also answers devices.
         DeviceEndpoint deviceEndpoint = devicePlane == null
                 ? null

@@ -4,11 +4,8 @@ import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.IdentityCipherSuiteFilter;
 import io.netty.handler.ssl.JdkSslContext;
 import io.netty.handler.ssl.SslContext;
-import java.io.IOException;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 
@@ -24,19 +21,12 @@ final class DeviceTls {
 
     static SslContext context(ServerIdentity identity, RegistryTrustManager trust, ConnectionGate gate) {
         try {
-            KeyStore keys = KeyStore.getInstance("PKCS12");
-            keys.load(null, null);
-            char[] password = new char[0];
-            keys.setKeyEntry("server", identity.privateKey(), password,
-                    new Certificate[] {identity.certificate(), identity.root()});
-            KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keyManagers.init(keys, password);
             SSLContext jdk = SSLContext.getInstance("TLS");
-            jdk.init(keyManagers.getKeyManagers(), new TrustManager[] {trust}, null);
+            jdk.init(new KeyManager[] {ServerKeyManager.of(identity)}, new TrustManager[] {trust}, null);
             SslContext netty = new JdkSslContext(jdk, false, null, IdentityCipherSuiteFilter.INSTANCE, null,
                     ClientAuth.REQUIRE, PROTOCOLS, false);
             return new GatedSslContext(netty, gate);
-        } catch (GeneralSecurityException | IOException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("The device endpoint's TLS context could not be built", e);
         }
     }
