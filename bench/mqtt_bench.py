@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -72,10 +73,15 @@ def measured(server: Server, what: str, run) -> dict:
     """Runs run(), adding the load average before it and the server's CPU seconds it took."""
     before_load = load()
     before_cpu = cpu_s(server.pid)
+    before_children = resource.getrusage(resource.RUSAGE_CHILDREN)
     log(f"{what} (load {before_load:.1f})")
     result = run()
+    after_children = resource.getrusage(resource.RUSAGE_CHILDREN)
     result["load"] = round(before_load, 2)
     result["server_cpu_s"] = round(cpu_s(server.pid) - before_cpu, 2)
+    # The load generator's JVM, start-up included: it shares the two cores with the server.
+    result["load_generator_cpu_s"] = round(after_children.ru_utime + after_children.ru_stime
+                                           - before_children.ru_utime - before_children.ru_stime, 2)
     return result
 
 
@@ -107,7 +113,9 @@ def markdown(r: dict) -> str:
         "| --- | --- | --- |",
         f"| new mTLS connections/s with the registry lookup ({c['concurrency']} in flight, {c['seconds']:.0f} s) "
         f"| ≥ 1,000/s on 2 cores | {c['perSecond']:,.0f}/s ({c['connections']} connections, {c['failed']} failed); "
-        f"{1000 * c['server_cpu_s'] / max(1, c['connections']):.2f} server CPU ms/connection (load {c['load']}) |",
+        f"{1000 * c['server_cpu_s'] / max(1, c['connections']):.2f} server CPU ms/connection, "
+        f"{1000 * c['load_generator_cpu_s'] / max(1, c['connections']):.2f} load generator CPU ms/connection "
+        f"(load {c['load']}; after {r.get('warmup', {}).get('connections', 0)} warm-up connections) |",
         f"| QoS 0 messages/s through the broker ({p['publishers']} publishers, 1 subscriber, {p['seconds']:.0f} s) "
         f"| reported | {p['deliveredPerSecond']:,.0f} delivered/s ({p['delivered']} of {p['sent']} sent, the last "
         f"{p['secondsToLastDelivery']:.1f} s after the first); "
@@ -124,6 +132,9 @@ def main() -> int:
     p.add_argument("--n", type=int, default=10000, help="devices seeded and connected idle (default 10000)")
     p.add_argument("--seconds", type=float, default=10, help="length of the connect and publish runs (default 10)")
     p.add_argument("--concurrency", type=int, default=32, help="connections in flight (default 32)")
+    p.add_argument("--warmup-seconds", type=float, default=10,
+                   help="connect load before the measured run, not counted, so that the JIT has compiled the "
+                        "handshake (default 10; 0 measures a cold server)")
     p.add_argument("--idle-seconds", type=float, default=60,
                    help="at most this long to connect the idle devices (default 60)")
     p.add_argument("--publishers", type=int, default=4, help="QoS 0 publishers (default 4)")
@@ -143,6 +154,10 @@ def main() -> int:
         server.wait_ready()
         common = ["--port", str(server.mqtt_port), "--root-ca", os.path.join(data, "root-ca.pem"),
                   "--devices", devices]
+        if args.warmup_seconds > 0:
+            result["warmup"] = measured(server, "warm-up connections, not counted", lambda: java(
+                "mqtt-connect", *common, "--seconds", str(args.warmup_seconds), "--concurrency",
+                str(args.concurrency), "--first", str(args.n // 2)))
         result["connect"] = measured(server, "new connections", lambda: java(
             "mqtt-connect", *common, "--seconds", str(args.seconds), "--concurrency", str(args.concurrency)))
         result["publish"] = measured(server, "QoS 0 messages", lambda: java(

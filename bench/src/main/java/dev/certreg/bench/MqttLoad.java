@@ -38,7 +38,8 @@ import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
  *
  * <ul>
  *   <li>{@code mqtt-connect}: new mutual-TLS connections, each CONNECT acknowledged and then disconnected, with
- *       {@code --concurrency} in flight, for {@code --seconds}; each uses a device not used before.
+ *       {@code --concurrency} in flight, for {@code --seconds}; each uses a device not used before, from device
+ *       {@code --first} (default 0) on.
  *   <li>{@code mqtt-publish}: {@code --publishers} devices publish QoS 0 messages for {@code --seconds} to topics one
  *       subscriber receives.
  *   <li>{@code mqtt-idle}: connects {@code --n} devices and keeps them connected (keep-alive pings only) until
@@ -69,7 +70,8 @@ final class MqttLoad {
         MqttLoad load = new MqttLoad(options);
         return switch (command) {
             case "mqtt-connect" -> load.connect(Integer.parseInt(options.getOrDefault("concurrency", "32")),
-                    Double.parseDouble(options.getOrDefault("seconds", "10")));
+                    Double.parseDouble(options.getOrDefault("seconds", "10")),
+                    Integer.parseInt(options.getOrDefault("first", "0")));
             case "mqtt-publish" -> load.publish(Integer.parseInt(options.getOrDefault("publishers", "4")),
                     Double.parseDouble(options.getOrDefault("seconds", "10")));
             case "mqtt-idle" -> load.idle(Integer.parseInt(options.getOrDefault("n", "10000")),
@@ -90,10 +92,13 @@ final class MqttLoad {
                 .buildAsync();
     }
 
-    /** Connects and disconnects fresh devices, {@code concurrency} at a time, until the time is up. */
+    /**
+     * Connects and disconnects fresh devices, {@code concurrency} at a time, until the time is up, from device
+     * {@code first} on (a warm-up run uses other devices than the measured one).
+     */
     @SuppressWarnings("FutureReturnValueIgnored") // whenComplete counts every outcome
-    private String connect(int concurrency, double seconds) throws Exception {
-        int next = 0;
+    private String connect(int concurrency, double seconds, int first) throws Exception {
+        int next = first;
         AtomicInteger connected = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         long started = System.nanoTime();
