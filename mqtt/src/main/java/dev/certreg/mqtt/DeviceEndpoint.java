@@ -50,8 +50,6 @@ public final class DeviceEndpoint implements AutoCloseable, CertificateChangeLis
     private static final Logger LOG = LoggerFactory.getLogger(DeviceEndpoint.class);
     /** AWS IoT's largest MQTT payload, 128 KB ("AWS IoT Core message broker and protocol limits"), plus headers. */
     private static final int MAX_PACKET_BYTES = 128 * 1024 + 1024;
-    /** How long a connection may stay without CONNECT (and an idle session past keep-alive) before it is closed. */
-    private static final int CONNECT_TIMEOUT_SECONDS = 10;
 
     private final DeviceAdmission admission;
     private final DeviceCertificateService devices;
@@ -118,7 +116,8 @@ public final class DeviceEndpoint implements AutoCloseable, CertificateChangeLis
         // One interceptor thread keeps a connection's events in order: DISCONNECT, then the closed channel.
         properties.setProperty("intercept.thread_pool.size", "1");
         properties.setProperty(IConfig.NETTY_MAX_BYTES_PROPERTY_NAME, Integer.toString(MAX_PACKET_BYTES));
-        properties.setProperty("netty.channel_timeout.seconds", Integer.toString(CONNECT_TIMEOUT_SECONDS));
+        // How long a connection may stay without CONNECT (and an idle session past keep-alive) before it is closed.
+        properties.setProperty("netty.channel_timeout.seconds", Integer.toString(settings.connectTimeoutSeconds()));
         return new MemoryConfig(properties);
     }
 

@@ -10,15 +10,27 @@ import java.util.List;
  * @param advertisedHosts the names devices connect to; the server certificate names each, the first is
  *     DescribeEndpoint's answer when AWS's address shape does not resolve
  * @param serverCa the root that issues the server certificate
+ * @param connectTimeoutSeconds how long a connection may stay without CONNECT before it is closed
  */
-public record DeviceEndpointSettings(String host, int port, List<String> advertisedHosts, ServerCa serverCa) {
+public record DeviceEndpointSettings(String host, int port, List<String> advertisedHosts, ServerCa serverCa,
+        int connectTimeoutSeconds) {
     /** AWS IoT's MQTT-over-TLS port (developer guide, "Device communication protocols"). */
     public static final int DEFAULT_PORT = 8883;
+    /** The default {@link #connectTimeoutSeconds}. */
+    public static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = 10;
 
     public DeviceEndpointSettings {
         advertisedHosts = List.copyOf(advertisedHosts);
         if (advertisedHosts.isEmpty()) {
             throw new IllegalArgumentException("the device endpoint needs an advertised host");
         }
+        if (connectTimeoutSeconds < 1) {
+            throw new IllegalArgumentException("the connect timeout must be at least a second");
+        }
+    }
+
+    /** Settings with the default connect timeout. */
+    public DeviceEndpointSettings(String host, int port, List<String> advertisedHosts, ServerCa serverCa) {
+        this(host, port, advertisedHosts, serverCa, DEFAULT_CONNECT_TIMEOUT_SECONDS);
     }
 }

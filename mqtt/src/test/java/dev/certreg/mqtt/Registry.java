@@ -44,6 +44,11 @@ final class Registry implements AutoCloseable {
     final DeviceEndpoint endpoint;
 
     Registry(Path dataDir, Clock clock) throws IOException {
+        this(dataDir, clock, DeviceEndpointSettings.DEFAULT_CONNECT_TIMEOUT_SECONDS);
+    }
+
+    /** A registry whose endpoint closes a connection that sends no CONNECT within {@code connectTimeoutSeconds}. */
+    Registry(Path dataDir, Clock clock, int connectTimeoutSeconds) throws IOException {
         store = SqliteCertificateStore.open(dataDir);
         X509Codec codec = new X509Codec();
         byte[] secret = new byte[32];
@@ -56,7 +61,8 @@ final class Registry implements AutoCloseable {
         things = new ThingService(store, new NextTokens(secret), clock);
         serverCa = ServerCa.generate(clock);
         endpoint = DeviceEndpoint.start(
-                new DeviceEndpointSettings("127.0.0.1", 0, List.of("localhost", "127.0.0.1"), serverCa),
+                new DeviceEndpointSettings("127.0.0.1", 0, List.of("localhost", "127.0.0.1"), serverCa,
+                        connectTimeoutSeconds),
                 new DeviceAdmission(store, codec, endpoints, clock), devices, new DeviceTopics(),
                 new DeviceAuthorizer(policies, things, clock), clock, meters);
         forward.target = endpoint;
