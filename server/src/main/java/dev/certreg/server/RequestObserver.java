@@ -3,7 +3,8 @@ package dev.certreg.server;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
-import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -26,6 +27,8 @@ final class RequestObserver extends Handler.Wrapper {
     private static final Logger ACCESS = LoggerFactory.getLogger("certreg.access");
 
     private final MeterRegistry registry;
+    /** The timer of each operation and status, built once: a builder with its SLOs costs more than a request. */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     RequestObserver(Handler api, MeterRegistry registry) {
         super(api);
@@ -54,13 +57,13 @@ final class RequestObserver extends Handler.Wrapper {
         Duration latency = Duration.ofNanos(System.nanoTime() - start);
         String operation = attribute(request, OPERATION);
         String status = Integer.toString(response.getStatus());
-        Timer.builder("certreg.requests")
+        timers.computeIfAbsent(operation + ' ' + status, key -> Timer.builder("certreg.requests")
                 .description("API requests by operation and HTTP status, timed until the response is written")
                 .tags("operation", operation, "status", status)
                 .serviceLevelObjectives(Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(10),
                         Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
                         Duration.ofMillis(1000), Duration.ofMillis(5000))
-                .register(registry)
+                .register(registry))
                 .record(latency);
         String requestId = response.getHeaders().get("x-amzn-RequestId");
         String errorType = failure != null ? "ResponseNotWritten" : response.getHeaders().get("x-amzn-ErrorType");
@@ -68,10 +71,17 @@ final class RequestObserver extends Handler.Wrapper {
                 .addKeyValue("operation", operation)
                 .addKeyValue("account", attribute(request, ACCOUNT))
                 .addKeyValue("status", status)
-                .addKeyValue("latency_ms", String.format(Locale.ROOT, "%.2f", latency.toNanos() / 1e6))
+                .addKeyValue("latency_ms", milliseconds(latency))
                 .addKeyValue("request_id", requestId == null ? UNKNOWN : requestId)
                 .addKeyValue("error", errorType == null ? UNKNOWN : errorType)
                 .log("request");
+    }
+
+    /** {@code latency} in milliseconds with two decimals, rounded half up, as {@code %.2f} would write it. */
+    static String milliseconds(Duration latency) {
+        long hundredths = (latency.toNanos() + 5_000) / 10_000;
+        long fraction = hundredths % 100;
+        return hundredths / 100 + (fraction < 10 ? ".0" : ".") + fraction;
     }
 
     private static String attribute(Request request, String name) {

@@ -27,6 +27,8 @@ public final class ParsedCertificate {
     private final String certificateId;
     private final X509Certificate certificate;
     private final Provider provider;
+    /** {@link #validity()}, read once: BouncyCastle decodes each time with a new date format. A benign race. */
+    private Validity validity;
 
     ParsedCertificate(byte[] der, X509Certificate certificate, Provider provider) {
         this.certificateId = sha256Hex(der);
@@ -111,7 +113,12 @@ public final class ParsedCertificate {
     }
 
     public Validity validity() {
-        return new Validity(certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant());
+        Validity read = validity;
+        if (read == null) {
+            read = new Validity(certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant());
+            validity = read;
+        }
+        return read;
     }
 
     /** Whether this certificate's signature verifies with {@code issuer}'s public key. */
