@@ -17,14 +17,25 @@ class CertregExtensionTest {
 
     @Test
     void anSdkPointedAtTheEndpointTalksToAnEmptyRegistry() {
-        try (IotClient iot = IotClient.builder()
-                .endpointOverride(certreg.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "x")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build()) {
+        try (IotClient iot = client(certreg)) {
             assertThat(iot.listCertificates(r -> {}).certificates()).isEmpty();
             assertThat(iot.getRegistrationCode(r -> {}).registrationCode()).hasSize(64);
+        }
+    }
+
+    @Test
+    void eachStartGetsItsOwnEmptyRegistryWithTheWholeSchema() throws Exception {
+        for (int start = 0; start < 3; start++) {
+            CertregExtension own = CertregExtension.builder().build();
+            own.beforeEach(null);
+            try (IotClient iot = client(own)) {
+                assertThat(iot.listCertificates(r -> {}).certificates()).isEmpty();
+                iot.createKeysAndCertificate(r -> r.setAsActive(true));
+                iot.createThing(r -> r.thingName("device"));
+                assertThat(iot.listCertificates(r -> {}).certificates()).hasSize(1);
+            } finally {
+                own.afterEach(null);
+            }
         }
     }
 
@@ -33,5 +44,14 @@ class CertregExtensionTest {
         assertThat(certreg.endpoint().getHost()).isEqualTo("127.0.0.1");
         assertThatThrownBy(() -> CertregExtension.builder().build().endpoint())
                 .isInstanceOf(IllegalStateException.class);
+    }
+
+    private static IotClient client(CertregExtension certreg) {
+        return IotClient.builder()
+                .endpointOverride(certreg.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "x")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 }
