@@ -29,6 +29,9 @@ import tempfile
 import time
 import urllib.parse
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pg  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BENCH = os.path.join(ROOT, "bench")
 JAR = os.path.join(BENCH, "target", "certreg-bench.jar")
@@ -313,7 +316,7 @@ def markdown(r: dict) -> str:
         "",
         f"Shared, loaded machine: {r['machine']['cpus']} CPUs, load average at start "
         f"{' / '.join(fmt_load(x) for x in r['load_at_start'])}; {r['machine']['java']}; "
-        f"CERTREG_JAVA_OPTS='{r['machine']['java_opts']}'.",
+        f"CERTREG_JAVA_OPTS='{r['machine']['java_opts']}'." + (f" Store: {r['postgres']}." if r.get("postgres") else ""),
         "",
         "| figure | value | load (1 min) |",
         "| --- | --- | --- |",
@@ -397,7 +400,8 @@ def main() -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--n", type=int, default=10000, help="certificates under the listed CA (default 10000)")
     p.add_argument("--store", choices=("sqlite", "postgres"), default="sqlite")
-    p.add_argument("--jdbc-url", help="with --store postgres: jdbc:postgresql://HOST:PORT/DATABASE (an empty one)")
+    p.add_argument("--jdbc-url", help="with --store postgres: jdbc:postgresql://HOST:PORT/DATABASE (an empty one); "
+                   "without it, a throwaway PostgreSQL 15 cluster is started for the run and deleted after it")
     p.add_argument("--db-user")
     p.add_argument("--bodies", type=int, default=40000, help="RegisterCertificate bodies of each key type")
     p.add_argument("--connections", type=int, default=8)
@@ -411,11 +415,14 @@ def main() -> int:
     p.add_argument("--label", default="run")
     p.add_argument("--results", default=os.path.join(BENCH, "results"))
     args = p.parse_args()
-    if args.store == "postgres" and not args.jdbc_url:
-        p.error("--store postgres needs --jdbc-url")
     if shutil.which("wrk") is None:
         p.error("wrk is missing: apt-get install wrk")
-    result = run(args)
+    if args.store == "postgres" and not args.jdbc_url:
+        with pg.cluster(log, free_port) as (args.jdbc_url, args.db_user):
+            result = run(args)
+        result["postgres"] = "a throwaway PostgreSQL 15 cluster (bench/pg.py), PostgreSQL's defaults"
+    else:
+        result = run(args)
     result["connections"] = args.connections
     result["serve_args"] = args.serve_arg
     os.makedirs(args.results, exist_ok=True)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # certreg's benchmark. Usage:
-#   bench/run.sh [--n 10000] [--store sqlite|postgres --jdbc-url URL] [--label NAME] [--duration S] ...
+#   bench/run.sh [--n 10000] [--store sqlite|postgres [--jdbc-url URL]] [--label NAME] [--duration S] ...
+#     (--store postgres without --jdbc-url: a throwaway PostgreSQL 15 cluster for the run, bench/pg.py)
 #   bench/run.sh mqtt [--n 10000] [--seconds 10] [--label NAME]   (the device endpoint: bench/mqtt_bench.py)
 #   bench/run.sh import [--n 20000] [--runs 2] [--label NAME]       (certreg import: bench/import_bench.py)
 # Builds the runnable jars when asked (--build) or when missing, then runs bench/bench.py, which writes
