@@ -2,7 +2,7 @@
 """certreg's benchmark: the figures of BENCHMARKS.md, measured through the API.
 
 Run it through bench/run.sh (see that file and BENCHMARKS.md). Writes bench/results/<label>-<store>-<n>.json and
-.md, and redraws bench/results/page-latency.svg from every JSON file in that directory.
+.md, and redraws bench/results/page-latency.svg (bench/chart.py) from every result.
 
 Every figure carries the load average (1 minute) read just before it was taken: on a shared machine the figures of
 one run are comparable only with those of a run taken under a similar load.
@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import glob
 import http.client
 import json
 import os
@@ -31,6 +30,7 @@ import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import pg  # noqa: E402
+from chart import redraw  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BENCH = os.path.join(ROOT, "bench")
@@ -356,46 +356,6 @@ def markdown(r: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def svg(results: list[dict]) -> str:
-    """Page p50 (pageSize 250) against depth (first, middle, last page), one line per run."""
-    width, height, left, bottom, top, right = 640, 360, 60, 50, 30, 220
-    plot_w, plot_h = width - left - right, height - top - bottom
-    ymax = max([r["page_latency"][k]["p50_ms"] for r in results for k in ("first", "middle", "last")] + [0.5])
-    ymax = float(f"{ymax * 1.15:.2g}")
-    colors = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf"]
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" font-family="sans-serif" '
-           f'font-size="11">',
-           f'<rect width="{width}" height="{height}" fill="white"/>',
-           f'<text x="{left}" y="18" font-size="13">ListCertificatesByCA, page of 250, p50 against depth</text>']
-    for i in range(6):
-        v = ymax * i / 5
-        y = top + plot_h - plot_h * i / 5
-        out.append(f'<line x1="{left}" y1="{y:.1f}" x2="{left + plot_w}" y2="{y:.1f}" stroke="#ddd"/>')
-        out.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{v:.2f}</text>')
-    out.append(f'<text x="14" y="{top + plot_h / 2}" transform="rotate(-90 14 {top + plot_h / 2})" '
-               f'text-anchor="middle">p50, ms</text>')
-    for j, name in enumerate(("first", "middle", "last")):
-        x = left + plot_w * j / 2
-        out.append(f'<text x="{x:.1f}" y="{top + plot_h + 18}" text-anchor="middle">{name} page</text>')
-    out.append(f'<text x="{left + plot_w / 2}" y="{height - 10}" text-anchor="middle">depth in the walk</text>')
-    for i, r in enumerate(results):
-        color = colors[i % len(colors)]
-        pts = []
-        for j, name in enumerate(("first", "middle", "last")):
-            x = left + plot_w * j / 2
-            y = top + plot_h - plot_h * r["page_latency"][name]["p50_ms"] / ymax
-            pts.append((x, y))
-            out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{color}"/>')
-        out.append(f'<polyline fill="none" stroke="{color}" stroke-width="2" points="'
-                   + " ".join(f"{x:.1f},{y:.1f}" for x, y in pts) + '"/>')
-        ly = top + 14 * i + 8
-        out.append(f'<rect x="{left + plot_w + 15}" y="{ly - 8}" width="10" height="10" fill="{color}"/>')
-        out.append(f'<text x="{left + plot_w + 30}" y="{ly + 1}">{r["label"]}, {r["store"]}, N={r["n"]:,} '
-                   f'(load {fmt_load(r["page_latency"]["middle"]["load"])})</text>')
-    out.append("</svg>")
-    return "\n".join(out) + "\n"
-
-
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--n", type=int, default=10000, help="certificates under the listed CA (default 10000)")
@@ -432,14 +392,9 @@ def main() -> int:
     md = markdown(result)
     with open(stem + ".md", "w") as f:
         f.write(md)
-    everything = []
-    for name in sorted(glob.glob(os.path.join(args.results, "*.json"))):
-        with open(name) as f:
-            everything.append(json.load(f))
-    with open(os.path.join(args.results, "page-latency.svg"), "w") as f:
-        f.write(svg(everything))
+    chart = redraw(args.results)
     print(md)
-    log(f"wrote {stem}.json, {stem}.md and {args.results}/page-latency.svg")
+    log(f"wrote {stem}.json, {stem}.md and {chart}")
     return 0
 
 
