@@ -54,8 +54,8 @@ def svg(entries: list[dict]) -> str:
     def ypos(v: float) -> float:
         return top + plot_h - plot_h * (math.log10(v) - math.log10(lo)) / span
 
-    def xpos(j: int) -> float:
-        return left + plot_w * j / 2
+    def xpos(j: int) -> float:  # the three depths, kept clear of the axis
+        return left + 20 + (plot_w - 40) * j / 2
 
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" font-family="sans-serif" '
            f'font-size="11">',
