@@ -128,6 +128,46 @@ class Server:
                 self.proc.wait()
 
 
+class LoggedServer:
+    """A server a subclass started on a free port (setting port, proc, pid and log, its open output file); ready once
+    GET ready_path answers 200."""
+    name = "certreg serve"
+    ready_path = "/cacertificates"
+
+    def wait_ready(self, deadline_s: float = 300) -> None:
+        end = time.monotonic() + deadline_s
+        while time.monotonic() < end:
+            try:
+                if get(self.port, self.ready_path, timeout=2)[0] == 200:
+                    return
+            except OSError:
+                pass
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"{self.name} exited with {self.proc.returncode}")
+            time.sleep(0.05)
+        raise RuntimeError(f"{self.name} did not answer 200 in time")
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.log.close()
+
+
+def write_results(stem: str, result: dict, md: str) -> None:
+    """Writes stem.json and stem.md, creating their directory, and prints the Markdown."""
+    os.makedirs(os.path.dirname(stem), exist_ok=True)
+    with open(stem + ".json", "w") as f:
+        json.dump(result, f, indent=2)
+    with open(stem + ".md", "w") as f:
+        f.write(md)
+    print(md)
+
+
 def wrk(args, server, connections: int, duration: float, mode: str, path: str, bodies: str | None = None):
     threads = min(2, connections)
     cmd = ["wrk", "-t", str(threads), "-c", str(connections), "--timeout", "30s", "-d", f"{max(1, round(duration))}s", "--latency",
@@ -316,7 +356,8 @@ def markdown(r: dict) -> str:
         "",
         f"Shared, loaded machine: {r['machine']['cpus']} CPUs, load average at start "
         f"{' / '.join(fmt_load(x) for x in r['load_at_start'])}; {r['machine']['java']}; "
-        f"CERTREG_JAVA_OPTS='{r['machine']['java_opts']}'." + (f" Store: {r['postgres']}." if r.get("postgres") else ""),
+        f"CERTREG_JAVA_OPTS='{r['machine']['java_opts']}'."
+        + (f" Store: {r['postgres']}." if r.get("postgres") else ""),
         "",
         "| figure | value | load (1 min) |",
         "| --- | --- | --- |",
@@ -385,16 +426,9 @@ def main() -> int:
         result = run(args)
     result["connections"] = args.connections
     result["serve_args"] = args.serve_arg
-    os.makedirs(args.results, exist_ok=True)
     stem = os.path.join(args.results, f"{args.label}-{args.store}-{args.n}")
-    with open(stem + ".json", "w") as f:
-        json.dump(result, f, indent=2)
-    md = markdown(result)
-    with open(stem + ".md", "w") as f:
-        f.write(md)
-    chart = redraw(args.results)
-    print(md)
-    log(f"wrote {stem}.json, {stem}.md and {chart}")
+    write_results(stem, result, markdown(result))
+    log(f"wrote {stem}.json, {stem}.md and {redraw(args.results)}")
     return 0
 
 

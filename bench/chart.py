@@ -28,7 +28,8 @@ def series(results: list[dict], moto_results: list[dict]) -> list[dict]:
     out = []
     for r in results:
         pl = r["page_latency"]
-        out.append({"label": f"{r['label']}, certreg {r['store']}, N={r['n']:,}, wrk (load {_fmt_load(pl['middle']['load'])})",
+        out.append({"label": f"{r['label']}, certreg {r['store']}, N={r['n']:,}, wrk "
+                             f"(load {_fmt_load(pl['middle']['load'])})",
                     "p50": [pl[k]["p50_ms"] for k in DEPTHS], "style": "line"})
     for r in moto_results:
         c = r["certreg"]["page_latency"]

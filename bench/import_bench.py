@@ -24,7 +24,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bench import BENCH, JAR, LAUNCHER, load, log  # noqa: E402
+from bench import BENCH, JAR, LAUNCHER, load, log, write_results  # noqa: E402
 
 SUMMARY = re.compile(r"imported (\d+) certificates in ([\d.]+) s .*: (\d+) registered, (\d+) already registered, "
                      r"(\d+) failed")
@@ -92,13 +92,7 @@ def main() -> int:
             result["runs"].append((f"fresh store {i + 1}", timed_import(data_dir, prepared["ca"], certs, env)))
         log("importing the same files again")
         result["runs"].append(("again, all already registered", timed_import(data_dir, prepared["ca"], certs, env)))
-        out_dir = os.path.join(BENCH, "results", "import")
-        os.makedirs(out_dir, exist_ok=True)
-        with open(os.path.join(out_dir, f"{args.label}.json"), "w") as f:
-            json.dump(result, f, indent=2)
-        with open(os.path.join(out_dir, f"{args.label}.md"), "w") as f:
-            f.write(markdown(result))
-        print(markdown(result))
+        write_results(os.path.join(BENCH, "results", "import", args.label), result, markdown(result))
         return 0
     finally:
         shutil.rmtree(work, ignore_errors=True)

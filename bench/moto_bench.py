@@ -31,15 +31,17 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bench import BENCH, ROOT, free_port, get, load, log, markers  # noqa: E402
+from bench import BENCH, ROOT, LoggedServer, free_port, load, log, markers, write_results  # noqa: E402
 from chart import redraw  # noqa: E402
 from mqtt_bench import Server  # noqa: E402
 
 CERTBENCH = os.path.normpath(os.path.join(ROOT, "..", "shared", "bench", "certbench.py"))
 
 
-class Moto:
+class Moto(LoggedServer):
     """moto_server on a free port; its pid is the Python process that serves."""
+    name = "moto_server"
+    ready_path = "/moto-api/data.json"  # moto's own API: answers once the server is up
 
     def __init__(self, log_path: str):
         self.port = free_port()
@@ -47,29 +49,6 @@ class Moto:
         self.proc = subprocess.Popen([sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(self.port)],
                                      stdout=self.log, stderr=subprocess.STDOUT)
         self.pid = self.proc.pid
-
-    def wait_ready(self, deadline_s: float = 60) -> None:
-        end = time.monotonic() + deadline_s
-        while time.monotonic() < end:
-            try:
-                if get(self.port, "/moto-api/data.json", timeout=2)[0] == 200:  # moto's own API
-                    return
-            except OSError:
-                pass
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"moto_server exited with {self.proc.returncode}")
-            time.sleep(0.05)
-        raise RuntimeError("moto_server did not answer 200 in time")
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-        self.log.close()
 
 
 def load_certbench(path: str):
@@ -127,7 +106,7 @@ def run(args, work: str) -> dict:
     try:
         mock = Moto(os.path.join(work, "moto.log"))
         certreg = Server(os.path.join(work, "data"), os.path.join(work, "serve.log"))
-        mock.wait_ready()
+        mock.wait_ready(60)
         certreg.wait_ready()
         out = os.path.join(work, "certbench.json")
         cmd = [sys.executable, args.certbench, "--certs", str(args.n), "--duration", str(args.duration),
@@ -228,17 +207,9 @@ def main() -> int:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     result["runtime_s"] = round(time.monotonic() - began, 1)
-    out_dir = os.path.join(args.results, "moto")
-    os.makedirs(out_dir, exist_ok=True)
-    stem = os.path.join(out_dir, args.label)
-    with open(stem + ".json", "w") as f:
-        json.dump(result, f, indent=2)
-    md = markdown(result)
-    with open(stem + ".md", "w") as f:
-        f.write(md)
-    chart = redraw(args.results)
-    print(md)
-    log(f"wrote {stem}.json, {stem}.md and {chart} in {result['runtime_s']} s")
+    stem = os.path.join(args.results, "moto", args.label)
+    write_results(stem, result, markdown(result))
+    log(f"wrote {stem}.json, {stem}.md and {redraw(args.results)} in {result['runtime_s']} s")
     return 0
 
 

@@ -22,7 +22,8 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bench import BENCH, JAR, LAUNCHER, cpu_s, free_port, get, load, log, rss_mb  # noqa: E402
+from bench import (BENCH, JAR, LAUNCHER, LoggedServer, cpu_s, free_port, load, log, rss_mb,  # noqa: E402
+                   write_results)
 
 LOAD_JAVA_OPTS = ["-Xmx1g", "-XX:+UseParallelGC"]
 
@@ -33,7 +34,7 @@ def java(*args: str, timeout: float = 300) -> dict:
     return json.loads(out.strip().splitlines()[-1])
 
 
-class Server:
+class Server(LoggedServer):
     """./certreg serve with the device endpoint on free ports; the launcher execs java, so the pid is the JVM's."""
 
     def __init__(self, data_dir: str, log_path: str):
@@ -44,29 +45,6 @@ class Server:
             [LAUNCHER, "serve", "--port", str(self.port), "--mqtt-port", str(self.mqtt_port), "--data-dir", data_dir],
             stdout=self.log, stderr=subprocess.STDOUT)
         self.pid = self.proc.pid
-
-    def wait_ready(self, deadline_s: float = 300) -> None:
-        end = time.monotonic() + deadline_s
-        while time.monotonic() < end:
-            try:
-                if get(self.port, "/cacertificates", timeout=2)[0] == 200:
-                    return
-            except OSError:
-                pass
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"certreg serve exited with {self.proc.returncode}")
-            time.sleep(0.05)
-        raise RuntimeError("certreg serve did not answer 200 in time")
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-        self.log.close()
 
 
 def measured(server: Server, what: str, run) -> dict:
@@ -176,14 +154,8 @@ def main() -> int:
             server.stop()
         shutil.rmtree(tmp, ignore_errors=True)
     result["runtime_s"] = round(time.monotonic() - began, 1)
-    os.makedirs(args.results, exist_ok=True)
     stem = os.path.join(args.results, args.label)
-    with open(stem + ".json", "w") as f:
-        json.dump(result, f, indent=2)
-    md = markdown(result)
-    with open(stem + ".md", "w") as f:
-        f.write(md)
-    print(md)
+    write_results(stem, result, markdown(result))
     log(f"wrote {stem}.json and {stem}.md in {result['runtime_s']} s")
     return 0
 
