@@ -9,38 +9,23 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Garbage, plain-text MQTT, silence and an oversized packet are each dropped, and devices keep working. The endpoint
  * closes a connection silent for two seconds before CONNECT here (ten by default), so that silence is quick to test.
  */
 @Timeout(120)
-class BadInputTest {
+class BadInputTest extends RegistryFixture {
     /** An MQTT 3.1.1 CONNECT for client id "x", in clear text. */
     private static final byte[] PLAIN_CONNECT = {0x10, 0x0d, 0x00, 0x04, 'M', 'Q', 'T', 'T', 0x04, 0x02, 0x00, 0x3c,
         0x00, 0x01, 'x'};
 
-    @TempDir
-    Path dataDir;
-
-    private Registry registry;
-
-    @BeforeEach
-    void start() throws Exception {
-        registry = new Registry(dataDir, Clock.systemUTC(), 2);
-    }
-
-    @AfterEach
-    void stop() {
-        registry.close();
+    @Override
+    int connectTimeoutSeconds() {
+        return 2;
     }
 
     @Test
@@ -61,7 +46,7 @@ class BadInputTest {
 
     @Test
     void anOversizedPacketClosesTheConnection() throws Exception {
-        TestPki.Issued ca = registry.registeredCa("ca", false);
+        TestPki.Issued ca = ca();
         TestPki.Issued cert = registry.registeredDevice(ca, "big", CertificateStatus.ACTIVE);
         try (Device device = new Device(registry, "big", cert).connect()) {
             try {

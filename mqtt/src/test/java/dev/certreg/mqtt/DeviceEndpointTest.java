@@ -10,7 +10,6 @@ import dev.certreg.core.DeviceCertificate;
 import dev.certreg.core.testing.TestPki;
 import java.io.IOException;
 import java.net.Socket;
-import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
@@ -18,38 +17,20 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 import org.eclipse.paho.client.mqttv3.MqttException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
-class DeviceEndpointTest {
+class DeviceEndpointTest extends RegistryFixture {
     /** CONNECT, protocol level 5, clean start, keep-alive 60 s, no properties, client id "v5". */
     private static final byte[] MQTT_5_CONNECT = {0x10, 0x0F, 0x00, 0x04, 'M', 'Q', 'T', 'T', 0x05, 0x02, 0x00, 0x3C,
         0x00, 0x00, 0x02, 'v', '5'};
 
-    @TempDir
-    Path dataDir;
-
     @RegisterExtension
     final StandardError log = new StandardError();
 
-    private Registry registry;
-
-    @BeforeEach
-    void start() throws Exception {
-        registry = new Registry(dataDir, Clock.systemUTC());
-    }
-
-    @AfterEach
-    void stop() {
-        registry.close();
-    }
-
     @Test
     void anActiveCertificateConnectsAndExchangesMessagesAtQos0And1() throws Exception {
-        TestPki.Issued ca = registry.registeredCa("ca", false);
+        TestPki.Issued ca = ca();
         TestPki.Issued cert = registry.registeredDevice(ca, "sensor", CertificateStatus.ACTIVE);
         try (Device device = new Device(registry, "sensor-1", cert).connect()) {
             device.client.subscribe("sensors/+/data", 1);
@@ -65,7 +46,7 @@ class DeviceEndpointTest {
 
     @Test
     void inactiveRevokedAndUnknownCertificatesAreRefused() throws Exception {
-        TestPki.Issued ca = registry.registeredCa("ca", false);
+        TestPki.Issued ca = ca();
         TestPki.Issued inactive = registry.registeredDevice(ca, "inactive", CertificateStatus.INACTIVE);
         TestPki.Issued revoked = registry.registeredDevice(ca, "revoked", CertificateStatus.REVOKED);
         TestPki.Issued unknown = ca.issue("unknown");
@@ -81,7 +62,7 @@ class DeviceEndpointTest {
 
     @Test
     void anMqtt5ConnectIsAnsweredUnsupportedProtocolVersionAndLoggedOnce() throws Exception {
-        TestPki.Issued ca = registry.registeredCa("ca", false);
+        TestPki.Issued ca = ca();
         TestPki.Issued cert = registry.registeredDevice(ca, "sensor", CertificateStatus.ACTIVE);
         try (Socket socket = Device.socketFactory(registry.serverCa.root(), cert).createSocket("localhost",
                 registry.endpoint.port())) {
@@ -123,7 +104,7 @@ class DeviceEndpointTest {
 
     @Test
     void revokingACertificateCutsItsConnectionOff() throws Exception {
-        TestPki.Issued ca = registry.registeredCa("ca", false);
+        TestPki.Issued ca = ca();
         TestPki.Issued cert = registry.registeredDevice(ca, "sensor", CertificateStatus.ACTIVE);
         try (Device device = new Device(registry, "sensor-1", cert).connect()) {
             registry.devices.update(Registry.SCOPE, Registry.id(cert), CertificateStatus.REVOKED);
@@ -134,7 +115,7 @@ class DeviceEndpointTest {
 
     @Test
     void aRevocationThatWasNotHeardIsFoundWhenChangesMayHaveBeenMissed() throws Exception {
-        TestPki.Issued ca = registry.registeredCa("ca", false);
+        TestPki.Issued ca = ca();
         TestPki.Issued cert = registry.registeredDevice(ca, "sensor", CertificateStatus.ACTIVE);
         try (Device device = new Device(registry, "sensor-1", cert).connect()) {
             // Written to the store directly, as another node would: this endpoint hears nothing of it.

@@ -7,18 +7,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.certreg.core.CertificateStatus;
 import dev.certreg.core.ThingPrincipalType;
 import dev.certreg.core.testing.TestPki;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.client.mqttv3.MqttException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** CONNECT, PUBLISH and SUBSCRIBE decided by the policies attached to the certificate, with real Paho clients. */
-class DevicePolicyTest {
+class DevicePolicyTest extends RegistryFixture {
     private static final String ARN = "arn:aws:iot:us-east-1:" + Registry.SCOPE.account() + ":";
     private static final String SENSORS = "{\"Version\":\"2012-10-17\",\"Statement\":["
             + "{\"Effect\":\"Allow\",\"Action\":\"iot:Connect\",\"Resource\":\"" + ARN + "client/sensor-*\"},"
@@ -31,26 +26,9 @@ class DevicePolicyTest {
     /** Policy changes take effect within a second; the bound only keeps a broken build from hanging. */
     private static final long CUT_OFF_BOUND_SECONDS = 10;
 
-    @TempDir
-    Path dataDir;
-
-    private Registry registry;
-    private TestPki.Issued ca;
-
-    @BeforeEach
-    void start() throws Exception {
-        registry = new Registry(dataDir, Clock.systemUTC());
-        ca = registry.registeredCa("ca", false);
-    }
-
-    @AfterEach
-    void stop() {
-        registry.close();
-    }
-
     @Test
     void aCertificateWithoutPoliciesCannotStayConnected() throws Exception {
-        TestPki.Issued cert = registry.registeredWithoutPolicy(ca, "bare", CertificateStatus.ACTIVE);
+        TestPki.Issued cert = registry.registeredWithoutPolicy(ca(), "bare", CertificateStatus.ACTIVE);
         try (Device device = new Device(registry, "sensor-1", cert)) {
             assertRefused(device);
         }
@@ -60,8 +38,7 @@ class DevicePolicyTest {
 
     @Test
     void connectIsDecidedOnTheClientId() throws Exception {
-        TestPki.Issued cert = registry.registeredWithoutPolicy(ca, "sensor", CertificateStatus.ACTIVE);
-        registry.attach("sensors", SENSORS, cert);
+        TestPki.Issued cert = sensor();
         try (Device device = new Device(registry, "sensor-1", cert).connect()) {
             device.client.subscribe("sensors/1", 1);
             device.client.publish("sensors/1", "ok".getBytes(UTF_8), 1, false);
@@ -75,9 +52,7 @@ class DevicePolicyTest {
 
     @Test
     void aRefusedTopicFilterGetsTheFailureCode() throws Exception {
-        TestPki.Issued cert = registry.registeredWithoutPolicy(ca, "sensor", CertificateStatus.ACTIVE);
-        registry.attach("sensors", SENSORS, cert);
-        try (Device device = new Device(registry, "sensor-1", cert).connect()) {
+        try (Device device = new Device(registry, "sensor-1", sensor()).connect()) {
             assertThatThrownBy(() -> device.client.subscribe("pumps/1", 1))
                     .isInstanceOfSatisfying(MqttException.class,
                             e -> assertThat(e.getReasonCode()).isEqualTo(MqttException.REASON_CODE_SUBSCRIBE_FAILED));
@@ -87,9 +62,7 @@ class DevicePolicyTest {
 
     @Test
     void aRefusedPublishDisconnectsTheClient() throws Exception {
-        TestPki.Issued cert = registry.registeredWithoutPolicy(ca, "sensor", CertificateStatus.ACTIVE);
-        registry.attach("sensors", SENSORS, cert);
-        try (Device device = new Device(registry, "sensor-1", cert).connect()) {
+        try (Device device = new Device(registry, "sensor-1", sensor()).connect()) {
             device.client.publish("pumps/1", "no".getBytes(UTF_8), 0, false);
             assertThat(device.lost.await(10, TimeUnit.SECONDS)).isTrue();
         }
@@ -97,7 +70,7 @@ class DevicePolicyTest {
 
     @Test
     void thingVariablesResolveForTheAttachedThingTheClientIdNames() throws Exception {
-        TestPki.Issued cert = registry.registeredWithoutPolicy(ca, "pump", CertificateStatus.ACTIVE);
+        TestPki.Issued cert = registry.registeredWithoutPolicy(ca(), "pump", CertificateStatus.ACTIVE);
         registry.attach("own-thing", OWN_THING, cert);
         registry.things.create(Registry.SCOPE, "pump-1", null, Map.of(), null);
         registry.things.create(Registry.SCOPE, "pump-2", null, Map.of(), null);
@@ -113,7 +86,7 @@ class DevicePolicyTest {
 
     @Test
     void detachingThePolicyDisconnectsTheDevice() throws Exception {
-        TestPki.Issued cert = registry.registeredDevice(ca, "sensor", CertificateStatus.ACTIVE);
+        TestPki.Issued cert = registry.registeredDevice(ca(), "sensor", CertificateStatus.ACTIVE);
         try (Device device = new Device(registry, "sensor-1", cert).connect()) {
             registry.policies.detach(Registry.SCOPE, Registry.ALLOW_ALL[0],
                     Registry.SCOPE.certificateArn(Registry.id(cert)));
@@ -123,9 +96,7 @@ class DevicePolicyTest {
 
     @Test
     void aNewDefaultVersionAppliesToLiveSessions() throws Exception {
-        TestPki.Issued cert = registry.registeredWithoutPolicy(ca, "sensor", CertificateStatus.ACTIVE);
-        registry.attach("sensors", SENSORS, cert);
-        try (Device device = new Device(registry, "sensor-1", cert).connect()) {
+        try (Device device = new Device(registry, "sensor-1", sensor()).connect()) {
             registry.policies.createVersion(Registry.SCOPE, "sensors", Registry.policy("iot:Publish", "*"), true);
             assertThat(device.lost.await(CUT_OFF_BOUND_SECONDS, TimeUnit.SECONDS)).isTrue();
         }
@@ -133,9 +104,7 @@ class DevicePolicyTest {
 
     @Test
     void aNewDefaultVersionDecidesTheNextPublish() throws Exception {
-        TestPki.Issued cert = registry.registeredWithoutPolicy(ca, "sensor", CertificateStatus.ACTIVE);
-        registry.attach("sensors", SENSORS, cert);
-        try (Device device = new Device(registry, "sensor-1", cert).connect()) {
+        try (Device device = new Device(registry, "sensor-1", sensor()).connect()) {
             device.client.subscribe("sensors/1", 1);
             registry.policies.createVersion(Registry.SCOPE, "sensors", SENSORS.replace("topic/sensors/*",
                     "topic/other/*"), true);
@@ -144,6 +113,13 @@ class DevicePolicyTest {
             assertThat(device.lost.await(CUT_OFF_BOUND_SECONDS, TimeUnit.SECONDS)).isTrue();
             assertThat(device.received).isEmpty();
         }
+    }
+
+    /** A certificate with only the {@code sensors} policy attached. */
+    private TestPki.Issued sensor() {
+        TestPki.Issued cert = registry.registeredWithoutPolicy(ca(), "sensor", CertificateStatus.ACTIVE);
+        registry.attach("sensors", SENSORS, cert);
+        return cert;
     }
 
     /**

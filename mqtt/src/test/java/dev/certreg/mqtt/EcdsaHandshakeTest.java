@@ -6,41 +6,27 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.certreg.core.CertificateStatus;
 import dev.certreg.core.testing.TestPki;
 import dev.certreg.core.x509.EcdsaProvider;
-import java.nio.file.Path;
 import java.security.Security;
-import java.time.Clock;
 import org.eclipse.paho.client.mqttv3.MqttException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Device handshakes with {@link EcdsaProvider} installed, as {@code certreg serve} runs them: BouncyCastle signs with
  * the endpoint's key ({@link ServerKeyManager}, whose precomputed table the later handshakes reuse) and checks the
  * device's signature, and a certificate the registry does not hold is still refused.
  */
-class EcdsaHandshakeTest {
-    @TempDir
-    Path dataDir;
-
-    private Registry registry;
-
-    @BeforeEach
-    void start() throws Exception {
+class EcdsaHandshakeTest extends RegistryFixture {
+    /** Before the registry starts, so that the endpoint's TLS runs on the provider. */
+    @BeforeAll
+    static void installProvider() {
         EcdsaProvider.install();
-        registry = new Registry(dataDir, Clock.systemUTC());
-    }
-
-    @AfterEach
-    void stop() {
-        registry.close();
     }
 
     @Test
     void aDeviceConnectsAgainAndAgainAndAnUnknownOneIsRefused() throws Exception {
         assertThat(Security.getProviders()[0].getName()).isEqualTo(EcdsaProvider.NAME);
-        TestPki.Issued ca = registry.registeredCa("ca", false);
+        TestPki.Issued ca = ca();
         TestPki.Issued cert = registry.registeredDevice(ca, "sensor", CertificateStatus.ACTIVE);
         for (int connection = 0; connection < 3; connection++) {
             try (Device device = new Device(registry, "sensor-" + connection, cert).connect()) {

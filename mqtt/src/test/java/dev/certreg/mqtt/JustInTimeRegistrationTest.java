@@ -17,44 +17,24 @@ import dev.certreg.core.ListedCertificate;
 import dev.certreg.core.ServiceException;
 import dev.certreg.core.testing.TestPki;
 import dev.certreg.core.testing.TestPki.KeyType;
-import java.nio.file.Path;
 import java.security.KeyPairGenerator;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.client.mqttv3.MqttException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Just-in-time registration, end to end with Eclipse Paho clients. */
 @Timeout(120)
-class JustInTimeRegistrationTest {
+class JustInTimeRegistrationTest extends RegistryFixture {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    Path dataDir;
 
     @RegisterExtension
     final StandardError log = new StandardError();
-
-    private Registry registry;
-
-    @BeforeEach
-    void start() throws Exception {
-        registry = new Registry(dataDir, Clock.systemUTC());
-    }
-
-    @AfterEach
-    void stop() {
-        registry.close();
-    }
 
     @Test
     void anUnknownCertificateOfAnAutoRegisteringCaIsRegisteredPendingThenConnectsOnceActive() throws Exception {
@@ -145,7 +125,7 @@ class JustInTimeRegistrationTest {
 
     @Test
     void deactivatingACaDoesNotCutOffTheCertificatesRegisteredUnderIt() throws Exception {
-        TestPki.Issued ca = registry.registeredCa("ca", false);
+        TestPki.Issued ca = ca();
         TestPki.Issued cert = registry.registeredDevice(ca, "sensor", CertificateStatus.ACTIVE);
         registry.cas.update(Registry.SCOPE, Registry.id(ca),
                 new CaUpdate(CaCertificateStatus.INACTIVE, AutoRegistrationStatus.DISABLE, null, false));

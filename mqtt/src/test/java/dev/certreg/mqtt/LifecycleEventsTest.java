@@ -7,42 +7,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.certreg.core.CertificateStatus;
 import dev.certreg.core.testing.TestPki;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Presence events and the reserved topics, with Eclipse Paho clients. */
 @Timeout(120)
-class LifecycleEventsTest {
+class LifecycleEventsTest extends RegistryFixture {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    Path dataDir;
-
-    private Registry registry;
-    private TestPki.Issued ca;
-
-    @BeforeEach
-    void start() throws Exception {
-        registry = new Registry(dataDir, Clock.systemUTC());
-        ca = registry.registeredCa("ca", false);
-    }
-
-    @AfterEach
-    void stop() {
-        registry.close();
-    }
 
     @Test
     void connectsDisconnectsAndATakenOverClientIdArePublished() throws Exception {
-        TestPki.Issued cert = registry.registeredDevice(ca, "sensor", CertificateStatus.ACTIVE);
+        TestPki.Issued cert = registry.registeredDevice(ca(), "sensor", CertificateStatus.ACTIVE);
         try (Device monitor = new Device(registry, "monitor",
-                registry.registeredDevice(ca, "monitor", CertificateStatus.ACTIVE)).connect()) {
+                registry.registeredDevice(ca(), "monitor", CertificateStatus.ACTIVE)).connect()) {
             monitor.client.subscribe("$aws/events/presence/+/sensor-7", 1);
             Device first = new Device(registry, "sensor-7", cert).connect();
             JsonNode connected = next(monitor);
@@ -71,9 +49,9 @@ class LifecycleEventsTest {
     @Test
     void aClientPublishingToAReservedTopicIsDisconnectedAndNothingIsDelivered() throws Exception {
         try (Device monitor = new Device(registry, "monitor",
-                        registry.registeredDevice(ca, "monitor", CertificateStatus.ACTIVE)).connect();
+                        registry.registeredDevice(ca(), "monitor", CertificateStatus.ACTIVE)).connect();
                 Device forger = new Device(registry, "forger",
-                        registry.registeredDevice(ca, "forger", CertificateStatus.ACTIVE)).connect()) {
+                        registry.registeredDevice(ca(), "forger", CertificateStatus.ACTIVE)).connect()) {
             monitor.client.subscribe("$aws/events/certificates/registered/+", 1);
             monitor.client.subscribe("canary", 1);
             forger.client.publish("$aws/events/certificates/registered/x", "{}".getBytes(UTF_8), 0, false);

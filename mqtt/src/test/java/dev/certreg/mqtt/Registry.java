@@ -43,10 +43,6 @@ final class Registry implements AutoCloseable {
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final DeviceEndpoint endpoint;
 
-    Registry(Path dataDir, Clock clock) throws IOException {
-        this(dataDir, clock, DeviceEndpointSettings.DEFAULT_CONNECT_TIMEOUT_SECONDS);
-    }
-
     /** A registry whose endpoint closes a connection that sends no CONNECT within {@code connectTimeoutSeconds}. */
     Registry(Path dataDir, Clock clock, int connectTimeoutSeconds) throws IOException {
         store = SqliteCertificateStore.open(dataDir);
