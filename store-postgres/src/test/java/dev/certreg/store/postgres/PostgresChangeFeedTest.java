@@ -8,19 +8,17 @@ import dev.certreg.core.DeviceCertificate;
 import dev.certreg.core.NamedMarkers;
 import dev.certreg.core.PolicyService;
 import dev.certreg.core.Scope;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two stores on one database stand for two nodes: what one commits, the other hears through LISTEN/NOTIFY (a
@@ -34,82 +32,72 @@ class PostgresChangeFeedTest {
     private static final long BOUND_SECONDS = 30;
     private static final String ALLOW_ALL =
             "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"iot:*\",\"Resource\":\"*\"}]}";
-    private static EmbeddedDatabase database;
 
-    @BeforeAll
-    static void start() {
-        database = EmbeddedDatabase.start();
-        database.createDatabase("feed");
+    @RegisterExtension
+    static final PostgresStores DATABASE = new PostgresStores();
+
+    private final Heard heard = new Heard();
+    private PostgresCertificateStore nodeA;
+    private PostgresCertificateStore nodeB;
+
+    @BeforeEach
+    void startNodes() {
+        nodeA = DATABASE.store();
+        nodeB = DATABASE.database().openStore(EmbeddedDatabase.MAIN);
+        nodeB.followChanges(heard);
     }
 
-    @AfterAll
-    static void stop() {
-        database.close();
+    @AfterEach
+    void stopListening() {
+        nodeB.close();
     }
 
     @Test
     void aChangeCommittedOnOneNodeIsHeardOnTheOtherAndARolledBackOneIsNot() throws Exception {
-        Heard heard = new Heard();
-        try (PostgresCertificateStore nodeA = database.openStore("feed");
-                PostgresCertificateStore nodeB = database.openStore("feed")) {
-            nodeB.followChanges(heard);
-            DeviceCertificate rolledBack = inserted(nodeA, "rolled-back");
-            DeviceCertificate deleted = inserted(nodeA, "deleted");
+        DeviceCertificate rolledBack = inserted("rolled-back");
+        DeviceCertificate deleted = inserted("deleted");
 
-            database.execute("feed", "DO $$ BEGIN UPDATE device_certificates SET status = 'REVOKED' WHERE cert_id = '"
-                    + rolledBack.certificateId() + "'; RAISE EXCEPTION 'roll back'; EXCEPTION WHEN OTHERS THEN END $$");
-            assertThat(nodeA.deleteDeviceCertificate(SCOPE, deleted.certificateId(), 1)).isTrue();
+        DATABASE.database().execute(EmbeddedDatabase.MAIN, "DO $$ BEGIN UPDATE device_certificates "
+                + "SET status = 'REVOKED' WHERE cert_id = '" + rolledBack.certificateId() + "'; RAISE EXCEPTION 'roll back'; EXCEPTION WHEN OTHERS THEN END $$");
+        assertThat(nodeA.deleteDeviceCertificate(SCOPE, deleted.certificateId(), 1)).isTrue();
 
-            assertThat(heard.next()).isEqualTo(deleted.certificateId());
-        }
+        assertThat(heard.next()).isEqualTo(deleted.certificateId());
     }
 
     @Test
     void aDroppedListeningConnectionIsReopenedAndReportsThatChangesMayHaveBeenMissed() throws Exception {
-        Heard heard = new Heard();
-        try (PostgresCertificateStore nodeA = database.openStore("feed");
-                PostgresCertificateStore nodeB = database.openStore("feed")) {
-            nodeB.followChanges(heard);
-            terminateListeners();
-            assertThat(heard.missed.await(BOUND_SECONDS, TimeUnit.SECONDS)).as("reconnected").isTrue();
+        terminateListeners();
+        assertThat(heard.missed.await(BOUND_SECONDS, TimeUnit.SECONDS)).as("reconnected").isTrue();
 
-            DeviceCertificate after = inserted(nodeA, "after-reconnect");
-            assertThat(nodeA.deleteDeviceCertificate(SCOPE, after.certificateId(), 1)).isTrue();
-            assertThat(heard.next()).isEqualTo(after.certificateId());
-        }
+        DeviceCertificate after = inserted("after-reconnect");
+        assertThat(nodeA.deleteDeviceCertificate(SCOPE, after.certificateId(), 1)).isTrue();
+        assertThat(heard.next()).isEqualTo(after.certificateId());
     }
 
     @Test
     void aPolicyDetachedOrGivenANewDefaultVersionOnOneNodeIsHeardAsAChangeOfItsCertificates() throws Exception {
-        Heard heard = new Heard();
-        try (PostgresCertificateStore nodeA = database.openStore("feed");
-                PostgresCertificateStore nodeB = database.openStore("feed")) {
-            nodeB.followChanges(heard);
-            DeviceCertificate device = inserted(nodeA, "with-policy");
-            PolicyService policies = new PolicyService(nodeA, new NamedMarkers(new byte[32]), Clock.systemUTC());
-            policies.create(SCOPE, "p", ALLOW_ALL, List.of());
-            policies.attach(SCOPE, "p", device.arn());
-            assertThat(heard.next()).isEqualTo(device.certificateId());
+        DeviceCertificate device = inserted("with-policy");
+        PolicyService policies = new PolicyService(nodeA, new NamedMarkers(new byte[32]), Clock.systemUTC());
+        policies.create(SCOPE, "p", ALLOW_ALL, List.of());
+        policies.attach(SCOPE, "p", device.arn());
+        assertThat(heard.next()).isEqualTo(device.certificateId());
 
-            policies.createVersion(SCOPE, "p", ALLOW_ALL, true);
-            assertThat(heard.next()).isEqualTo(device.certificateId());
+        policies.createVersion(SCOPE, "p", ALLOW_ALL, true);
+        assertThat(heard.next()).isEqualTo(device.certificateId());
 
-            policies.detach(SCOPE, "p", device.arn());
-            assertThat(heard.next()).isEqualTo(device.certificateId());
-        }
+        policies.detach(SCOPE, "p", device.arn());
+        assertThat(heard.next()).isEqualTo(device.certificateId());
     }
 
-    private static DeviceCertificate inserted(PostgresCertificateStore store, String name) {
+    private DeviceCertificate inserted(String name) {
         DeviceCertificate certificate = device(SCOPE, name, null, 1_000);
-        assertThat(store.insertDeviceCertificate(certificate)).isTrue();
+        assertThat(nodeA.insertDeviceCertificate(certificate)).isTrue();
         return certificate;
     }
 
-    private static void terminateListeners() throws SQLException {
-        try (Connection c = database.dataSource("feed").getConnection(); Statement statement = c.createStatement()) {
-            statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN "
-                    + PostgresChangeFeed.CHANNEL + "'");
-        }
+    private static void terminateListeners() {
+        DATABASE.database().execute(EmbeddedDatabase.MAIN, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                + "WHERE query = 'LISTEN " + PostgresChangeFeed.CHANNEL + "'");
     }
 
     private static final class Heard implements CertificateChangeListener {
