@@ -43,7 +43,7 @@ import java.util.Set;
  * and an UPDATE to copy. Scope-led tables bind the scope as {@code :account} and {@code :region}.
  */
 public abstract class JdbcCertificateStore implements CertificateStore {
-    private static final String SCOPE = "account = :account AND region = :region";
+    private static final String SCOPE = ScopedSql.SCOPE;
     private static final int MAX_ATTEMPTS = 16;
     private static final String SELECT_CODE = "SELECT code FROM registration_codes WHERE " + SCOPE;
     private static final String INSERT_DEVICE = "INSERT INTO device_certificates ";
@@ -70,7 +70,7 @@ public abstract class JdbcCertificateStore implements CertificateStore {
         Timer reads = storeTimer(registry, "read");
         Timer writes = storeTimer(registry, "write");
         this.work = new Work(db, reads, writes);
-        this.policies = new JdbcPolicyStore(db, reads, writes);
+        this.policies = new JdbcPolicyStore(work);
         this.things = new JdbcThingStore(work);
         this.tags = new JdbcTagStore(work);
     }
@@ -94,11 +94,6 @@ public abstract class JdbcCertificateStore implements CertificateStore {
                 .register(registry);
     }
 
-    /** {@code sql} with the scope bound as {@code :account} and {@code :region}. */
-    private static Sql scoped(String sql, Scope scope) {
-        return Sql.of(sql).bind("account", scope.account()).bind("region", scope.region());
-    }
-
     @Override
     public String registrationCode(Scope scope, String candidate) {
         Optional<String> existing = findRegistrationCode(scope);
@@ -110,18 +105,20 @@ public abstract class JdbcCertificateStore implements CertificateStore {
         return write(c -> {
             boolean inserted = Sql.of("INSERT INTO registration_codes " + row.insert() + " ON CONFLICT DO NOTHING")
                     .bind(row).update(c) == 1;
-            return inserted ? candidate : scoped(SELECT_CODE, scope).queryOne(c, rs -> rs.getString(1)).orElseThrow();
+            return inserted
+                    ? candidate
+                    : ScopedSql.of(SELECT_CODE, scope).queryOne(c, rs -> rs.getString(1)).orElseThrow();
         });
     }
 
     @Override
     public Optional<String> findRegistrationCode(Scope scope) {
-        return read(c -> scoped(SELECT_CODE, scope).queryOne(c, rs -> rs.getString(1)));
+        return read(c -> ScopedSql.of(SELECT_CODE, scope).queryOne(c, rs -> rs.getString(1)));
     }
 
     @Override
     public boolean deleteRegistrationCode(Scope scope) {
-        return write(c -> scoped("DELETE FROM registration_codes WHERE " + SCOPE, scope).update(c) == 1);
+        return write(c -> ScopedSql.of("DELETE FROM registration_codes WHERE " + SCOPE, scope).update(c) == 1);
     }
 
     @Override
@@ -150,7 +147,7 @@ public abstract class JdbcCertificateStore implements CertificateStore {
     }
 
     private static int countBySubject(Connection c, Scope scope, String subject) throws SQLException {
-        return scoped("SELECT count(*) FROM ca_certificates WHERE " + SCOPE + " AND subject = :subject", scope)
+        return ScopedSql.of("SELECT count(*) FROM ca_certificates WHERE " + SCOPE + " AND subject = :subject", scope)
                 .bind("subject", subject).queryOne(c, rs -> rs.getInt(1)).orElseThrow();
     }
 
@@ -161,7 +158,7 @@ public abstract class JdbcCertificateStore implements CertificateStore {
     private static Optional<CaInsertOutcome> whyNotInserted(Connection c, CaCertificate ca) throws SQLException {
         String sameCertificate = " AND (cert_id = :cert_id OR tbs_sha256 = :tbs_sha256)";
         String tbs = SignedPart.sha256Hex(ca.certificatePem());
-        if (scoped("SELECT 1 FROM ca_certificates WHERE " + SCOPE + sameCertificate, ca.scope())
+        if (ScopedSql.of("SELECT 1 FROM ca_certificates WHERE " + SCOPE + sameCertificate, ca.scope())
                 .bind("cert_id", ca.certificateId()).bind("tbs_sha256", tbs).queryOne(c, rs -> true).isPresent()) {
             return Optional.of(CaInsertOutcome.ALREADY_IN_SCOPE);
         }
@@ -206,7 +203,7 @@ public abstract class JdbcCertificateStore implements CertificateStore {
     @Override
     public Optional<CaCertificate> findCaCertificate(Scope scope, String certificateId) {
         // One statement, so that the CA and its tags are read as of one commit.
-        return Rows.joinTags(read(c -> scoped("SELECT ca.*, t.tag_key, t.tag_value FROM ca_certificates ca "
+        return Rows.joinTags(read(c -> ScopedSql.of("SELECT ca.*, t.tag_key, t.tag_value FROM ca_certificates ca "
                 + "LEFT JOIN resource_tags t ON t.account = ca.account AND t.region = ca.region AND "
                 + "t.resource_arn = :resource_arn WHERE ca.account = :account AND ca.region = :region AND "
                 + "ca.cert_id = :cert_id ORDER BY t.tag_key", scope)
@@ -223,14 +220,14 @@ public abstract class JdbcCertificateStore implements CertificateStore {
 
     @Override
     public List<CaCertificate> findCaCertificatesBySubject(Scope scope, String subject) {
-        return read(c -> scoped("SELECT * FROM ca_certificates WHERE " + SCOPE + " AND subject = :subject", scope)
+        return read(c -> ScopedSql.of("SELECT * FROM ca_certificates WHERE " + SCOPE + " AND subject = :subject", scope)
                 .bind("subject", subject).query(c, rs -> Rows.caCertificate(scope, rs, List.of())));
     }
 
     @Override
     public boolean replaceCaCertificate(CaCertificate ca, int expectedVersion) {
         Columns changed = changedCaColumns(ca);
-        return write(c -> scoped("UPDATE ca_certificates SET " + changed.assignments() + " WHERE " + SCOPE
+        return write(c -> ScopedSql.of("UPDATE ca_certificates SET " + changed.assignments() + " WHERE " + SCOPE
                 + " AND cert_id = :cert_id AND customer_version = :expected_version", ca.scope())
                 .bind(changed).bind("cert_id", ca.certificateId()).bind("expected_version", expectedVersion)
                 .update(c) == 1);
@@ -239,7 +236,7 @@ public abstract class JdbcCertificateStore implements CertificateStore {
     @Override
     public boolean deleteCaCertificate(Scope scope, String certificateId, int expectedVersion) {
         return write(c -> {
-            boolean deleted = scoped("DELETE FROM ca_certificates WHERE " + SCOPE + " AND cert_id = :cert_id AND "
+            boolean deleted = ScopedSql.of("DELETE FROM ca_certificates WHERE " + SCOPE + " AND cert_id = :cert_id AND "
                     + "customer_version = :expected_version", scope).bind("cert_id", certificateId)
                     .bind("expected_version", expectedVersion).update(c) == 1;
             if (deleted) {
@@ -384,7 +381,8 @@ public abstract class JdbcCertificateStore implements CertificateStore {
 
     @Override
     public Optional<DeviceCertificate> findDeviceCertificate(Scope scope, String certificateId) {
-        return read(c -> scoped("SELECT * FROM device_certificates WHERE " + SCOPE + " AND cert_id = :cert_id", scope)
+        return read(c -> ScopedSql.of(
+                "SELECT * FROM device_certificates WHERE " + SCOPE + " AND cert_id = :cert_id", scope)
                 .bind("cert_id", certificateId).queryOne(c, rs -> Rows.deviceCertificate(scope, rs)));
     }
 
@@ -416,7 +414,7 @@ public abstract class JdbcCertificateStore implements CertificateStore {
             // TransferCertificate (API reference): the certificate must have no policies attached; the count on
             // its row decides, so an attach racing with the offer lands first or after the offer is refused.
             String noPolicies = d.transfer().targetAccount() != null ? " AND policy_count = 0" : "";
-            return scoped("UPDATE device_certificates SET " + changed.assignments() + " WHERE " + SCOPE
+            return ScopedSql.of("UPDATE device_certificates SET " + changed.assignments() + " WHERE " + SCOPE
                     + " AND cert_id = :cert_id AND customer_version = :expected_version" + noPolicies, d.scope())
                     .bind(changed).bind("cert_id", d.certificateId()).bind("expected_version", expectedVersion)
                     .update(c) == 1;
@@ -477,7 +475,7 @@ public abstract class JdbcCertificateStore implements CertificateStore {
             return false;
         }
         Scope targetScope = new Scope(target, d.scope().region());
-        return scoped("SELECT 1 FROM device_certificates WHERE " + SCOPE
+        return ScopedSql.of("SELECT 1 FROM device_certificates WHERE " + SCOPE
                 + " AND (cert_id = :cert_id OR tbs_sha256 = :tbs_sha256)", targetScope)
                 .bind("cert_id", d.certificateId()).bind("tbs_sha256", tbs).queryOne(c, rs -> true).isPresent()
                 || isOfferedTo(c, target, d, tbs);
@@ -507,20 +505,20 @@ public abstract class JdbcCertificateStore implements CertificateStore {
         // JdbcPolicyStore), so an attach racing with the delete either lands first (and is seen here) or finds the
         // certificate gone.
         return write(c -> {
-            if (scoped("UPDATE device_certificates SET customer_version = customer_version WHERE " + SCOPE
+            if (ScopedSql.of("UPDATE device_certificates SET customer_version = customer_version WHERE " + SCOPE
                     + " AND cert_id = :cert_id AND customer_version = :expected_version"
                     + (detachPolicies ? "" : " AND policy_count = 0"), scope)
                     .bind("cert_id", certificateId).bind("expected_version", expectedVersion).update(c) == 0) {
                 return false;
             }
-            if (scoped("SELECT 1 FROM thing_principals WHERE " + SCOPE + " AND cert_id = :cert_id", scope)
+            if (ScopedSql.of("SELECT 1 FROM thing_principals WHERE " + SCOPE + " AND cert_id = :cert_id", scope)
                     .bind("cert_id", certificateId).queryOne(c, rs -> 1).isPresent()) {
                 return false;
             }
             if (detachPolicies) {
                 JdbcPolicyStore.detachAll(c, scope, scope.certificateArn(certificateId));
             }
-            return scoped("DELETE FROM device_certificates WHERE " + SCOPE + " AND cert_id = :cert_id", scope)
+            return ScopedSql.of("DELETE FROM device_certificates WHERE " + SCOPE + " AND cert_id = :cert_id", scope)
                     .bind("cert_id", certificateId).update(c) == 1;
         });
     }
@@ -543,11 +541,11 @@ public abstract class JdbcCertificateStore implements CertificateStore {
     }
 
     private Page<ListedCertificate> page(String sql, Scope scope, PageRequest request) {
-        return page(KeysetQuery.bindPage(scoped(sql, scope), request), request);
+        return page(KeysetQuery.bindPage(ScopedSql.of(sql, scope), request), request);
     }
 
     private Page<ListedCertificate> page(String sql, Scope scope, PageRequest request, String name, Object value) {
-        return page(KeysetQuery.bindPage(scoped(sql, scope).bind(name, value), request), request);
+        return page(KeysetQuery.bindPage(ScopedSql.of(sql, scope).bind(name, value), request), request);
     }
 
     private Page<ListedCertificate> page(Sql sql, PageRequest request) {

@@ -11,11 +11,9 @@ import dev.certreg.core.PolicyVersion;
 import dev.certreg.core.PolicyWrite;
 import dev.certreg.core.Scope;
 import dev.certreg.store.jdbc.internal.KeysetQuery;
-import io.micrometer.core.instrument.Timer;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +25,7 @@ import java.util.Optional;
  * Certificates are always taken before policies, so two writers never wait on each other in a cycle. Thread-safe.
  */
 final class JdbcPolicyStore implements PolicyStore {
-    private static final String SCOPE = "account = :account AND region = :region";
+    private static final String SCOPE = ScopedSql.SCOPE;
     private static final String POLICY_KEY = " WHERE " + SCOPE + " AND policy_name = :policy_name";
     private static final String CERTIFICATE_KEY = " WHERE " + SCOPE + " AND cert_id = :cert_id";
     private static final String VERSIONS = "SELECT v.version_id, v.document, v.created_ms, "
@@ -35,25 +33,17 @@ final class JdbcPolicyStore implements PolicyStore {
             + "v.account AND p.region = v.region AND p.policy_name = v.policy_name WHERE v.account = :account AND "
             + "v.region = :region AND v.policy_name = :policy_name";
 
-    private final Database db;
-    private final Timer reads;
-    private final Timer writes;
+    private final Work work;
 
-    JdbcPolicyStore(Database db, Timer reads, Timer writes) {
-        this.db = db;
-        this.reads = reads;
-        this.writes = writes;
+    JdbcPolicyStore(Work work) {
+        this.work = work;
     }
 
     /** The counters of a policy row, read while the row is held. */
     private record Counters(long defaultVersion, long lastVersion, int versionCount, int targetCount) {}
 
-    private static Sql scoped(String sql, Scope scope) {
-        return Sql.of(sql).bind("account", scope.account()).bind("region", scope.region());
-    }
-
     private static Sql policy(String sql, Scope scope, String name) {
-        return scoped(sql, scope).bind("policy_name", name);
+        return ScopedSql.of(sql, scope).bind("policy_name", name);
     }
 
     @Override
@@ -62,7 +52,7 @@ final class JdbcPolicyStore implements PolicyStore {
                 .set("policy_name", p.name()).set("default_version", 1L).set("last_version", 1L)
                 .set("version_count", 1).set("target_count", 0).set("created_ms", p.creationDate().toEpochMilli())
                 .set("modified_ms", p.lastModifiedDate().toEpochMilli()).set("generation_id", p.generationId());
-        return write(c -> {
+        return work.write(c -> {
             boolean inserted = Sql.of("INSERT INTO policies " + row.insert() + " ON CONFLICT DO NOTHING").bind(row)
                     .update(c) == 1;
             if (inserted) {
@@ -81,11 +71,10 @@ final class JdbcPolicyStore implements PolicyStore {
 
     @Override
     public Optional<Policy> findPolicy(Scope s, String name) {
-        return read(c -> Sql.of("SELECT p.default_version, p.created_ms, p.modified_ms, p.generation_id, v.document "
-                + "FROM policies p JOIN policy_versions v ON v.account = p.account AND v.region = p.region AND "
-                + "v.policy_name = p.policy_name AND v.version_id = p.default_version WHERE p.account = :account AND "
-                + "p.region = :region AND p.policy_name = :policy_name").bind("account", s.account())
-                .bind("region", s.region()).bind("policy_name", name)
+        return work.read(c -> policy("SELECT p.default_version, p.created_ms, p.modified_ms, p.generation_id, "
+                + "v.document FROM policies p JOIN policy_versions v ON v.account = p.account AND "
+                + "v.region = p.region AND v.policy_name = p.policy_name AND v.version_id = p.default_version "
+                + "WHERE p.account = :account AND p.region = :region AND p.policy_name = :policy_name", s, name)
                 .queryOne(c, rs -> new Policy(s, name, rs.getLong("default_version"), rs.getString("document"),
                         Instant.ofEpochMilli(rs.getLong("created_ms")),
                         Instant.ofEpochMilli(rs.getLong("modified_ms")), rs.getString("generation_id"))));
@@ -93,7 +82,7 @@ final class JdbcPolicyStore implements PolicyStore {
 
     @Override
     public PolicyWrite deletePolicy(Scope s, String name) {
-        return write(c -> {
+        return work.write(c -> {
             Optional<Counters> held = holdPolicy(c, s, name);
             if (held.isEmpty()) {
                 return PolicyWrite.NO_POLICY;
@@ -114,14 +103,15 @@ final class JdbcPolicyStore implements PolicyStore {
 
     @Override
     public Page<NamedPosition> listPolicies(Scope s, NamedPageRequest request) {
-        return page(scoped(KeysetQuery.named("policies", List.of(SCOPE), "created_ms", "policy_name", request), s),
+        return page(
+                ScopedSql.of(KeysetQuery.named("policies", List.of(SCOPE), "created_ms", "policy_name", request), s),
                 request);
     }
 
     @Override
     public NewVersion createPolicyVersion(Scope s, String name, String document, boolean setAsDefault,
             Instant now, String generationId, int maxVersions) {
-        return write(c -> {
+        return work.write(c -> {
             Optional<Counters> held = holdPolicy(c, s, name);
             if (held.isEmpty()) {
                 return new NewVersion(PolicyWrite.NO_POLICY, 0);
@@ -142,13 +132,14 @@ final class JdbcPolicyStore implements PolicyStore {
 
     @Override
     public Optional<PolicyVersion> findPolicyVersion(Scope s, String name, long versionId) {
-        return read(c -> policy(VERSIONS + " AND v.version_id = :version_id", s, name).bind("version_id", versionId)
-                .queryOne(c, JdbcPolicyStore::version));
+        return work.read(c -> policy(VERSIONS + " AND v.version_id = :version_id", s, name)
+                .bind("version_id", versionId).queryOne(c, JdbcPolicyStore::version));
     }
 
     @Override
     public List<PolicyVersion> listPolicyVersions(Scope s, String name) {
-        return read(c -> policy(VERSIONS + " ORDER BY v.version_id DESC", s, name).query(c, JdbcPolicyStore::version));
+        return work.read(c -> policy(VERSIONS + " ORDER BY v.version_id DESC", s, name)
+                .query(c, JdbcPolicyStore::version));
     }
 
     private static PolicyVersion version(ResultSet rs) throws SQLException {
@@ -159,54 +150,52 @@ final class JdbcPolicyStore implements PolicyStore {
     @Override
     public PolicyWrite setDefaultPolicyVersion(Scope s, String name, long versionId, Instant now,
             String generationId) {
-        return write(c -> {
-            Optional<Counters> held = holdPolicy(c, s, name);
-            if (held.isEmpty()) {
-                return PolicyWrite.NO_POLICY;
-            }
-            if (!versionExists(c, s, name, versionId)) {
-                return PolicyWrite.NO_VERSION;
-            }
-            if (held.get().defaultVersion() != versionId) {
+        return work.write(c -> onVersion(c, s, name, versionId, held -> {
+            if (held.defaultVersion() != versionId) {
                 Columns changed = new Columns().set("default_version", versionId)
                         .set("modified_ms", now.toEpochMilli()).set("generation_id", generationId);
                 policy("UPDATE policies SET " + changed.assignments() + POLICY_KEY, s, name).bind(changed).update(c);
             }
             return PolicyWrite.DONE;
-        });
+        }));
     }
 
-    private static boolean versionExists(Connection c, Scope s, String name, long versionId) throws SQLException {
-        return policy("SELECT 1 FROM policy_versions" + POLICY_KEY + " AND version_id = :version_id", s, name)
-                .bind("version_id", versionId).queryOne(c, rs -> true).isPresent();
+    /** A write to one version of a policy, given the policy's counters while its row is held. */
+    private interface VersionWrite {
+        PolicyWrite apply(Counters held) throws SQLException;
+    }
+
+    /** Holds the policy's row and runs {@code write} if the policy has version {@code versionId}. */
+    private static PolicyWrite onVersion(Connection c, Scope s, String name, long versionId, VersionWrite write)
+            throws SQLException {
+        Optional<Counters> held = holdPolicy(c, s, name);
+        if (held.isEmpty()) {
+            return PolicyWrite.NO_POLICY;
+        }
+        boolean versionExists = policy("SELECT 1 FROM policy_versions" + POLICY_KEY + " AND version_id = :version_id",
+                s, name).bind("version_id", versionId).queryOne(c, rs -> true).isPresent();
+        return versionExists ? write.apply(held.get()) : PolicyWrite.NO_VERSION;
     }
 
     @Override
     public PolicyWrite deletePolicyVersion(Scope s, String name, long versionId, Instant now, String generationId) {
-        return write(c -> {
-            Optional<Counters> held = holdPolicy(c, s, name);
-            if (held.isEmpty()) {
-                return PolicyWrite.NO_POLICY;
-            }
-            if (!versionExists(c, s, name, versionId)) {
-                return PolicyWrite.NO_VERSION;
-            }
-            if (held.get().defaultVersion() == versionId) {
+        return work.write(c -> onVersion(c, s, name, versionId, held -> {
+            if (held.defaultVersion() == versionId) {
                 return PolicyWrite.DEFAULT_VERSION;
             }
             policy("DELETE FROM policy_versions" + POLICY_KEY + " AND version_id = :version_id", s, name)
                     .bind("version_id", versionId).update(c);
-            Columns changed = new Columns().set("version_count", held.get().versionCount() - 1)
+            Columns changed = new Columns().set("version_count", held.versionCount() - 1)
                     .set("modified_ms", now.toEpochMilli()).set("generation_id", generationId);
             policy("UPDATE policies SET " + changed.assignments() + POLICY_KEY, s, name).bind(changed).update(c);
             return PolicyWrite.DONE;
-        });
+        }));
     }
 
     @Override
     public PolicyWrite attachPolicy(Scope s, String name, String certificateId, String targetArn, Instant now,
             int maxPolicies) {
-        return write(c -> {
+        return work.write(c -> {
             Optional<Integer> policyCount = holdCertificate(c, s, certificateId);
             if (policyCount.isEmpty()) {
                 return PolicyWrite.NO_TARGET;
@@ -230,7 +219,7 @@ final class JdbcPolicyStore implements PolicyStore {
 
     @Override
     public boolean detachPolicy(Scope s, String name, String certificateId, String targetArn) {
-        return write(c -> {
+        return work.write(c -> {
             if (holdCertificate(c, s, certificateId).isEmpty() || holdPolicy(c, s, name).isEmpty()) {
                 return false;
             }
@@ -250,7 +239,7 @@ final class JdbcPolicyStore implements PolicyStore {
 
     private static void countAttachment(Connection c, Scope s, String name, String certificateId, int change)
             throws SQLException {
-        scoped("UPDATE device_certificates SET policy_count = policy_count + :change" + CERTIFICATE_KEY, s)
+        ScopedSql.of("UPDATE device_certificates SET policy_count = policy_count + :change" + CERTIFICATE_KEY, s)
                 .bind("change", change).bind("cert_id", certificateId).update(c);
         policy("UPDATE policies SET target_count = target_count + :change" + POLICY_KEY, s, name)
                 .bind("change", change).update(c);
@@ -262,7 +251,7 @@ final class JdbcPolicyStore implements PolicyStore {
      * cycle.
      */
     static void detachAll(Connection c, Scope s, String targetArn) throws SQLException {
-        List<String> names = scoped("SELECT policy_name FROM policy_attachments WHERE " + SCOPE
+        List<String> names = ScopedSql.of("SELECT policy_name FROM policy_attachments WHERE " + SCOPE
                 + " AND target = :target ORDER BY policy_name", s).bind("target", targetArn)
                 .query(c, rs -> rs.getString(1));
         for (String name : names) {
@@ -280,17 +269,18 @@ final class JdbcPolicyStore implements PolicyStore {
 
     @Override
     public Page<NamedPosition> listAttachedPolicies(Scope s, String targetArn, NamedPageRequest request) {
-        return page(scoped(KeysetQuery.named("policy_attachments", List.of(SCOPE, "target = :target"),
+        return page(ScopedSql.of(KeysetQuery.named("policy_attachments", List.of(SCOPE, "target = :target"),
                 "attached_ms", "policy_name", request), s).bind("target", targetArn), request);
     }
 
     @Override
     public List<AttachedPolicy> attachedPolicies(Scope s, String targetArn) {
-        return read(c -> Sql.of("SELECT a.policy_name, v.document FROM policy_attachments a JOIN policies p ON p.account = "
-                + "a.account AND p.region = a.region AND p.policy_name = a.policy_name JOIN policy_versions v ON "
-                + "v.account = p.account AND v.region = p.region AND v.policy_name = p.policy_name AND v.version_id = "
-                + "p.default_version WHERE a.account = :account AND a.region = :region AND a.target = :target "
-                + "ORDER BY a.attached_ms, a.policy_name").bind("account", s.account()).bind("region", s.region())
+        return work.read(c -> ScopedSql.of("SELECT a.policy_name, v.document FROM policy_attachments a "
+                + "JOIN policies p ON p.account = a.account AND p.region = a.region AND p.policy_name = a.policy_name "
+                + "JOIN policy_versions v ON v.account = p.account AND v.region = p.region "
+                + "AND v.policy_name = p.policy_name AND v.version_id = p.default_version "
+                + "WHERE a.account = :account AND a.region = :region AND a.target = :target "
+                + "ORDER BY a.attached_ms, a.policy_name", s)
                 .bind("target", targetArn).query(c, rs -> new AttachedPolicy(rs.getString(1), rs.getString(2))));
     }
 
@@ -307,40 +297,18 @@ final class JdbcPolicyStore implements PolicyStore {
     /** Takes the certificate's row for this transaction and reads its policy count; empty if there is none. */
     private static Optional<Integer> holdCertificate(Connection c, Scope s, String certificateId)
             throws SQLException {
-        if (scoped("UPDATE device_certificates SET policy_count = policy_count" + CERTIFICATE_KEY, s)
+        if (ScopedSql.of("UPDATE device_certificates SET policy_count = policy_count" + CERTIFICATE_KEY, s)
                 .bind("cert_id", certificateId).update(c) == 0) {
             return Optional.empty();
         }
-        return scoped("SELECT policy_count FROM device_certificates" + CERTIFICATE_KEY, s)
+        return ScopedSql.of("SELECT policy_count FROM device_certificates" + CERTIFICATE_KEY, s)
                 .bind("cert_id", certificateId).queryOne(c, rs -> rs.getInt(1));
     }
 
     private Page<NamedPosition> page(Sql sql, NamedPageRequest request) {
-        List<NamedPosition> rows = read(c -> KeysetQuery.bindNamedPage(sql, request)
+        List<NamedPosition> rows = work.read(c -> KeysetQuery.bindNamedPage(sql, request)
                 .query(c, rs -> new NamedPosition(rs.getLong(1), rs.getString(2))));
         boolean hasMore = rows.size() > request.limit();
         return new Page<>(hasMore ? rows.subList(0, request.limit()) : rows, hasMore);
-    }
-
-    private <T> T write(SqlWork<T> work) {
-        long start = System.nanoTime();
-        try {
-            return db.write(work);
-        } catch (SQLException e) {
-            throw new StoreException(db, e);
-        } finally {
-            writes.record(Duration.ofNanos(System.nanoTime() - start));
-        }
-    }
-
-    private <T> T read(SqlWork<T> work) {
-        long start = System.nanoTime();
-        try {
-            return db.read(work);
-        } catch (SQLException e) {
-            throw new StoreException(db, e);
-        } finally {
-            reads.record(Duration.ofNanos(System.nanoTime() - start));
-        }
     }
 }

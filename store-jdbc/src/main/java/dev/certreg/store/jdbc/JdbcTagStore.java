@@ -28,8 +28,7 @@ final class JdbcTagStore implements TagStore {
     }
 
     private static Sql resource(String sql, Scope scope, String resourceArn) {
-        return Sql.of(sql).bind("account", scope.account()).bind("region", scope.region())
-                .bind("resource_arn", resourceArn);
+        return ScopedSql.of(sql, scope).bind("resource_arn", resourceArn);
     }
 
     @Override

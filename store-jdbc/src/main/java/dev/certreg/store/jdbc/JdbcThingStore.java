@@ -28,7 +28,7 @@ import java.util.Optional;
  * after the other, and the second sees what the first committed. Thread-safe.
  */
 final class JdbcThingStore implements ThingStore {
-    private static final String SCOPE = "account = :account AND region = :region";
+    private static final String SCOPE = ScopedSql.SCOPE;
     private static final String THING = SCOPE + " AND thing_name = :thing_name";
 
     private final Work work;
@@ -37,12 +37,8 @@ final class JdbcThingStore implements ThingStore {
         this.work = work;
     }
 
-    private static Sql scoped(String sql, Scope scope) {
-        return Sql.of(sql).bind("account", scope.account()).bind("region", scope.region());
-    }
-
     private static Sql thing(String sql, Scope scope, String thingName) {
-        return scoped(sql, scope).bind("thing_name", thingName);
+        return ScopedSql.of(sql, scope).bind("thing_name", thingName);
     }
 
     @Override
@@ -120,7 +116,7 @@ final class JdbcThingStore implements ThingStore {
     @Override
     public Page<Thing> listThings(Scope scope, AttributeFilter filter, Optional<String> after, int limit) {
         Sql sql = RegistryQueries.bindPage(RegistryQueries.bindFilter(
-                scoped(RegistryQueries.things(filter, after.isPresent()), scope), filter), after, limit);
+                ScopedSql.of(RegistryQueries.things(filter, after.isPresent()), scope), filter), after, limit);
         List<Thing> things = work.read(c -> fold(scope, sql.query(c, ThingRow::of)));
         boolean hasMore = things.size() > limit;
         return new Page<>(hasMore ? things.subList(0, limit) : things, hasMore);
@@ -133,7 +129,7 @@ final class JdbcThingStore implements ThingStore {
             if (thing("UPDATE things SET version = version WHERE " + THING, scope, thingName).update(c) == 0) {
                 return false;
             }
-            if (scoped("UPDATE device_certificates SET customer_version = customer_version WHERE " + SCOPE
+            if (ScopedSql.of("UPDATE device_certificates SET customer_version = customer_version WHERE " + SCOPE
                     + " AND cert_id = :cert_id", scope).bind("cert_id", certificateId).update(c) == 0) {
                 return false;
             }
@@ -164,14 +160,14 @@ final class JdbcThingStore implements ThingStore {
     @Override
     public Page<ThingAttachment> listThingPrincipals(
             Scope scope, String thingName, ThingPrincipalType type, Optional<String> after, int limit) {
-        return attachments(scoped(RegistryQueries.thingPrincipals(type != null, after.isPresent()), scope)
+        return attachments(ScopedSql.of(RegistryQueries.thingPrincipals(type != null, after.isPresent()), scope)
                 .bind("thing_name", thingName), type, after, limit);
     }
 
     @Override
     public Page<ThingAttachment> listPrincipalThings(
             Scope scope, String certificateId, ThingPrincipalType type, Optional<String> after, int limit) {
-        return attachments(scoped(RegistryQueries.principalThings(type != null, after.isPresent()), scope)
+        return attachments(ScopedSql.of(RegistryQueries.principalThings(type != null, after.isPresent()), scope)
                 .bind("cert_id", certificateId), type, after, limit);
     }
 
