@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.certreg.core.ListQuery;
 import dev.certreg.core.ListResult;
 import dev.certreg.core.ListedCertificate;
+import dev.certreg.core.TokenPage;
 import dev.certreg.protocol.Member;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /** The paging members the list operations share, read from the query and written to the response. */
@@ -24,6 +26,15 @@ final class ListParameters {
         ArrayNode certificates = body.putArray("certificates");
         result.certificates().forEach(c -> certificates.add(item.apply(c)));
         result.nextMarker().ifPresent(marker -> body.put("nextMarker", marker));
+        return body;
+    }
+
+    /** {@code {"<field>": [...], "nextToken": ...}} with each item added to the array by {@code add}. */
+    static <T> ObjectNode render(TokenPage<T> page, String field, BiConsumer<ArrayNode, T> add) {
+        ObjectNode body = Json.object();
+        ArrayNode items = body.putArray(field);
+        page.items().forEach(item -> add.accept(items, item));
+        page.nextToken().ifPresent(token -> body.put("nextToken", token));
         return body;
     }
 }

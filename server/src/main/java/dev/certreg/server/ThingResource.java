@@ -1,7 +1,6 @@
 package dev.certreg.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.certreg.core.AttributeFilter;
 import dev.certreg.core.Scope;
@@ -93,18 +92,14 @@ final class ThingResource {
         Scope scope = request.scope();
         TokenPage<Thing> page = service.list(scope, filter, request.string(ListThings.THING_TYPE_NAME),
                 request.string(ListThings.NEXT_TOKEN), request.integer(ListThings.MAX_RESULTS));
-        ObjectNode body = Json.object();
-        ArrayNode things = body.putArray("things");
-        for (Thing thing : page.items()) {
+        return ListParameters.render(page, "things", (things, thing) -> {
             ObjectNode item = things.addObject();
             item.put("thingName", thing.thingName());
             Json.putIfPresent(item, "thingTypeName", thing.thingTypeName());
             item.put("thingArn", thing.arn());
             putAttributes(item, thing);
             item.put("version", thing.version());
-        }
-        page.nextToken().ifPresent(token -> body.put("nextToken", token));
-        return body;
+        });
     }
 
     ObjectNode attachPrincipal(ApiRequest request) {
@@ -124,11 +119,8 @@ final class ThingResource {
         TokenPage<ThingAttachment> page = service.listThingPrincipals(request.scope(),
                 request.string(ListThingPrincipals.THING_NAME), null, request.string(ListThingPrincipals.NEXT_TOKEN),
                 request.integer(ListThingPrincipals.MAX_RESULTS));
-        ObjectNode body = Json.object();
-        ArrayNode principals = body.putArray("principals");
-        page.items().forEach(a -> principals.add(request.scope().certificateArn(a.certificateId())));
-        page.nextToken().ifPresent(token -> body.put("nextToken", token));
-        return body;
+        return ListParameters.render(page, "principals",
+                (principals, a) -> principals.add(request.scope().certificateArn(a.certificateId())));
     }
 
     ObjectNode listPrincipalsV2(ApiRequest request) {
@@ -136,26 +128,16 @@ final class ThingResource {
         TokenPage<ThingAttachment> page = service.listThingPrincipals(request.scope(), name,
                 request.enumValue(ListThingPrincipalsV2.THING_PRINCIPAL_TYPE, ThingPrincipalType.class),
                 request.string(ListThingPrincipalsV2.NEXT_TOKEN), request.integer(ListThingPrincipalsV2.MAX_RESULTS));
-        ObjectNode body = Json.object();
-        ArrayNode objects = body.putArray("thingPrincipalObjects");
-        for (ThingAttachment a : page.items()) {
-            ObjectNode item = objects.addObject();
-            item.put("principal", request.scope().certificateArn(a.certificateId()));
-            item.put("thingPrincipalType", a.type().name());
-        }
-        page.nextToken().ifPresent(token -> body.put("nextToken", token));
-        return body;
+        return ListParameters.render(page, "thingPrincipalObjects", (objects, a) -> objects.addObject()
+                .put("principal", request.scope().certificateArn(a.certificateId()))
+                .put("thingPrincipalType", a.type().name()));
     }
 
     ObjectNode listPrincipalThings(ApiRequest request) {
         TokenPage<ThingAttachment> page = service.listPrincipalThings(request.scope(),
                 request.string(ListPrincipalThings.PRINCIPAL), null, request.string(ListPrincipalThings.NEXT_TOKEN),
                 request.integer(ListPrincipalThings.MAX_RESULTS));
-        ObjectNode body = Json.object();
-        ArrayNode things = body.putArray("things");
-        page.items().forEach(a -> things.add(a.thingName()));
-        page.nextToken().ifPresent(token -> body.put("nextToken", token));
-        return body;
+        return ListParameters.render(page, "things", (things, a) -> things.add(a.thingName()));
     }
 
     ObjectNode listPrincipalThingsV2(ApiRequest request) {
@@ -163,15 +145,8 @@ final class ThingResource {
         TokenPage<ThingAttachment> page = service.listPrincipalThings(request.scope(), principal,
                 request.enumValue(ListPrincipalThingsV2.THING_PRINCIPAL_TYPE, ThingPrincipalType.class),
                 request.string(ListPrincipalThingsV2.NEXT_TOKEN), request.integer(ListPrincipalThingsV2.MAX_RESULTS));
-        ObjectNode body = Json.object();
-        ArrayNode objects = body.putArray("principalThingObjects");
-        for (ThingAttachment a : page.items()) {
-            ObjectNode item = objects.addObject();
-            item.put("thingName", a.thingName());
-            item.put("thingPrincipalType", a.type().name());
-        }
-        page.nextToken().ifPresent(token -> body.put("nextToken", token));
-        return body;
+        return ListParameters.render(page, "principalThingObjects", (objects, a) -> objects.addObject()
+                .put("thingName", a.thingName()).put("thingPrincipalType", a.type().name()));
     }
 
     private static Map<String, String> attributes(ObjectNode payload) {
