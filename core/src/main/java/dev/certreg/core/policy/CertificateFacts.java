@@ -69,8 +69,8 @@ public record CertificateFacts(String certificateId, String serialNumber, Map<St
         return new CertificateFacts(certificateId, certificate.getSerialNumber().toString(),
                 distinguishedName(certificate.getSubjectX500Principal()),
                 distinguishedName(certificate.getIssuerX500Principal()),
-                alternativeNames(subjectAlternativeNames(certificate)),
-                alternativeNames(issuerAlternativeNames(certificate)));
+                alternativeNames(certificate::getSubjectAlternativeNames),
+                alternativeNames(certificate::getIssuerAlternativeNames));
     }
 
     private static Map<String, List<String>> distinguishedName(X500Principal principal) {
@@ -89,9 +89,10 @@ public record CertificateFacts(String certificateId, String serialNumber, Map<St
         return values;
     }
 
-    private static Map<String, List<String>> alternativeNames(Collection<List<?>> names) {
+    /** The names of one alternative name extension by AWS's type name; none if it is absent or unreadable. */
+    private static Map<String, List<String>> alternativeNames(AlternativeNames extension) {
         Map<String, List<String>> values = new LinkedHashMap<>();
-        for (List<?> entry : names) {
+        for (List<?> entry : read(extension)) {
             String type = NAME_TYPES.get((Integer) entry.get(0));
             if (type != null && entry.get(1) instanceof String value) {
                 values.computeIfAbsent(type, k -> new ArrayList<>()).add(value);
@@ -100,18 +101,14 @@ public record CertificateFacts(String certificateId, String serialNumber, Map<St
         return values;
     }
 
-    private static Collection<List<?>> subjectAlternativeNames(X509Certificate certificate) {
-        try {
-            Collection<List<?>> names = certificate.getSubjectAlternativeNames();
-            return names == null ? List.of() : names;
-        } catch (CertificateParsingException unreadable) {
-            return List.of();
-        }
+    /** One of the certificate's alternative name extensions, as {@link X509Certificate} reads it. */
+    private interface AlternativeNames {
+        Collection<List<?>> read() throws CertificateParsingException;
     }
 
-    private static Collection<List<?>> issuerAlternativeNames(X509Certificate certificate) {
+    private static Collection<List<?>> read(AlternativeNames extension) {
         try {
-            Collection<List<?>> names = certificate.getIssuerAlternativeNames();
+            Collection<List<?>> names = extension.read();
             return names == null ? List.of() : names;
         } catch (CertificateParsingException unreadable) {
             return List.of();
