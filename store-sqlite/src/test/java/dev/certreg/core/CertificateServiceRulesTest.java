@@ -3,6 +3,7 @@ package dev.certreg.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.certreg.core.testing.MutableClock;
 import dev.certreg.core.testing.Records;
 import dev.certreg.core.testing.TestPki;
 import dev.certreg.core.x509.X509Codec;
@@ -15,7 +16,9 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
-import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -37,7 +40,9 @@ class CertificateServiceRulesTest {
 
     private SqliteCertificateStore store;
     private final X509Codec codec = new X509Codec();
-    private final Audits audits = Audits.of(Clock.systemUTC());
+    /** Frozen, so that dates read back exactly; tests move it by hand. */
+    private final MutableClock clock = MutableClock.frozenAt(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    private final Audits audits = Audits.of(clock);
     private final CertificateLists lists = new CertificateLists(new MarkerCodec(new byte[32]));
 
     @BeforeEach
@@ -142,6 +147,65 @@ class CertificateServiceRulesTest {
                 "basicConstraints");
     }
 
+    @Test
+    void aCertificateIsRegisteredOnlyWithinItsValidityByTheServicesClock() {
+        TestPki.Issued issuer = TestPki.ca("issuer", TestPki.KeyType.EC);
+        Instant tomorrow = clock.instant().plus(Duration.ofDays(1));
+        TestPki.Issued early = issuer.issue("early", TestPki.KeyType.EC, tomorrow, Duration.ofDays(1));
+        TestPki.Issued late = issuer.issue("late", TestPki.KeyType.EC, tomorrow, Duration.ofDays(1));
+        assertRefused(() -> registered(early), ErrorCode.CERTIFICATE_VALIDATION, "is not valid at");
+
+        clock.advance(Duration.ofHours(36));
+        assertThat(store.findDeviceCertificate(SCOPE, registered(early))).isPresent();
+
+        clock.advance(Duration.ofDays(1));
+        assertRefused(() -> registered(late), ErrorCode.CERTIFICATE_VALIDATION, "is not valid at");
+    }
+
+    @Test
+    void aChangeIsDatedByTheServicesClockAndKeepsTheCreationDate() {
+        Instant created = clock.instant();
+        String id = registered(TestPki.selfSignedLeaf("device"));
+        clock.advance(Duration.ofHours(1));
+        devices(store).update(SCOPE, id, CertificateStatus.ACTIVE);
+        Audit audit = store.findDeviceCertificate(SCOPE, id).orElseThrow().audit();
+        assertThat(audit.creationDate()).isEqualTo(created);
+        assertThat(audit.lastModifiedDate()).isEqualTo(created.plus(Duration.ofHours(1)));
+        assertThat(audit.customerVersion()).isEqualTo(2);
+    }
+
+    @Test
+    void aCaIsRegisteredOnlyWithAVerificationCertificateForTheCodeSignedByItsKey() {
+        TestPki.Issued ca = TestPki.ca("proved", TestPki.KeyType.EC);
+        CaCertificateService cas = cas();
+        CaRegistration beforeAnyCode = registration(ca, ca.issue("any"));
+        assertRefused(() -> cas.register(SCOPE, beforeAnyCode), ErrorCode.REGISTRATION_CODE_VALIDATION,
+                "GetRegistrationCode");
+        String code = cas.getRegistrationCode(SCOPE);
+        CaRegistration otherName = registration(ca, ca.issue(code.substring(1)));
+        assertRefused(() -> cas.register(SCOPE, otherName), ErrorCode.REGISTRATION_CODE_VALIDATION,
+                "does not match the registration code");
+        CaRegistration otherKey = registration(ca, TestPki.ca("stranger", TestPki.KeyType.EC).issue(code));
+        assertRefused(() -> cas.register(SCOPE, otherKey), ErrorCode.CERTIFICATE_VALIDATION,
+                "not signed by the CA certificate's private key");
+        assertThat(store.findCaCertificate(SCOPE, codec.parse(ca.pem(), "CA").certificateId())).isEmpty();
+    }
+
+    @Test
+    void anActiveCaCannotBeDeletedAndRegistersNoDevicesOnceInactive() {
+        TestPki.Issued ca = TestPki.ca("retiring", TestPki.KeyType.EC);
+        String caId = registerCa(ca);
+        assertRefused(() -> cas().delete(SCOPE, caId), ErrorCode.CERTIFICATE_STATE, "is ACTIVE");
+
+        cas().update(SCOPE, caId, new CaUpdate(CaCertificateStatus.INACTIVE, null, null, false));
+        String device = ca.issue("device").pem();
+        assertRefused(() -> devices(store).register(SCOPE,
+                new DeviceRegistration(device, ca.pem(), null, CertificateStatus.ACTIVE)),
+                ErrorCode.CERTIFICATE_STATE, "only an ACTIVE CA");
+        cas().delete(SCOPE, caId);
+        assertThat(store.findCaCertificate(SCOPE, caId)).isEmpty();
+    }
+
     private static void assertRefused(Runnable call, ErrorCode code, String messagePart) {
         ServiceException refusal = catchThrowableOfType(ServiceException.class, call::run);
         assertThat(refusal).as("refusal").isNotNull().hasMessageContaining(messagePart);
@@ -154,16 +218,24 @@ class CertificateServiceRulesTest {
                 new DeviceRegistration(device.pem(), null, null, CertificateStatus.INACTIVE)).certificateId();
     }
 
-    private void registerCa(TestPki.Issued ca) {
-        registerCa(SCOPE, ca);
+    private String registerCa(TestPki.Issued ca) {
+        return registerCa(SCOPE, ca);
     }
 
-    /** Registers {@code ca} in DEFAULT mode in {@code scope}, with proof of possession of its key. */
-    private void registerCa(Scope scope, TestPki.Issued ca) {
-        CaCertificateService cas = new CaCertificateService(store, codec, lists, audits, new SecureRandom());
+    /** Registers {@code ca} ACTIVE in DEFAULT mode in {@code scope}, with proof of possession of its key; its id. */
+    private String registerCa(Scope scope, TestPki.Issued ca) {
+        CaCertificateService cas = cas();
         TestPki.Issued verification = ca.issue(cas.getRegistrationCode(scope));
-        cas.register(scope, new CaRegistration(ca.pem(), verification.pem(), true, false, null, List.of(),
-                CertificateMode.DEFAULT));
+        return cas.register(scope, registration(ca, verification)).certificateId();
+    }
+
+    /** An ACTIVE, DEFAULT mode registration of {@code ca} with {@code verification} as its proof of possession. */
+    private static CaRegistration registration(TestPki.Issued ca, TestPki.Issued verification) {
+        return new CaRegistration(ca.pem(), verification.pem(), true, false, null, List.of(), CertificateMode.DEFAULT);
+    }
+
+    private CaCertificateService cas() {
+        return new CaCertificateService(store, codec, lists, audits, new SecureRandom());
     }
 
     private static KeyPair ecKey() {
