@@ -2,6 +2,7 @@ package dev.certreg.protocol;
 
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One member of an operation's input as the AWS IoT model describes it: where it travels, under which name, and
@@ -18,7 +19,7 @@ import java.util.regex.Pattern;
  * @param values the enum values for strings, or empty
  */
 public record Member(String name, Location location, String wireName, Type type, boolean required, long min,
-        long max, Pattern pattern, List<String> values) {
+        long max, @Nullable Pattern pattern, List<String> values) {
 
     /** Where a member travels in a REST-JSON request. */
     public enum Location {

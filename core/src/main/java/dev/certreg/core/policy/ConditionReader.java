@@ -4,12 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** The checks of a statement's {@code Condition} element, part of {@link PolicyDocument#parse(String)}. */
 final class ConditionReader {
     private ConditionReader() {}
 
-    static List<Condition> read(JsonNode element, String where) {
+    static List<Condition> read(@Nullable JsonNode element, String where) {
         if (element == null) {
             return List.of();
         }
@@ -50,7 +51,7 @@ final class ConditionReader {
         return new Condition(operator, key.getKey(), values);
     }
 
-    private static String scalar(JsonNode node) {
+    private static @Nullable String scalar(JsonNode node) {
         return node.isTextual() || node.isNumber() || node.isBoolean() ? node.asText() : null;
     }
 }

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a device connection tells {@link DeviceAuthorizer}, fixed at CONNECT: the admitted certificate, the client id,
@@ -44,7 +45,7 @@ public record DeviceSession(Scope scope, CertificateFacts certificate, String cl
     }
 
     /** This session with the peer's address and the SNI host name (either may be null when unknown). */
-    public DeviceSession withPeer(String sourceIp, String domainName) {
+    public DeviceSession withPeer(@Nullable String sourceIp, @Nullable String domainName) {
         return new DeviceSession(scope, certificate, clientId, Optional.ofNullable(sourceIp),
                 Optional.ofNullable(domainName), connectAttributes, willTopic);
     }
@@ -53,7 +54,7 @@ public record DeviceSession(Scope scope, CertificateFacts certificate, String cl
      * This session with what the CONNECT asked for: a persistent session (MQTT 3.1.1 {@code cleanSession=0}) and a
      * Will on {@code willTopic} (null for none).
      */
-    public DeviceSession withConnect(boolean persistent, String willTopic) {
+    public DeviceSession withConnect(boolean persistent, @Nullable String willTopic) {
         Set<String> attributes = new TreeSet<>();
         if (persistent) {
             attributes.add(PERSISTENT_CONNECT);

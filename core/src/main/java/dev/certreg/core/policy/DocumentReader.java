@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** The checks of {@link PolicyDocument#parse(String)}, one element at a time. */
 final class DocumentReader {
@@ -28,7 +29,7 @@ final class DocumentReader {
 
     private DocumentReader() {}
 
-    static PolicyDocument read(String json) {
+    static PolicyDocument read(@Nullable String json) {
         if (json == null || json.isBlank()) {
             throw malformed("the document is empty");
         }
@@ -71,7 +72,7 @@ final class DocumentReader {
         return version.asText();
     }
 
-    private static List<Statement> statements(JsonNode element) {
+    private static List<Statement> statements(@Nullable JsonNode element) {
         if (element == null) {
             throw malformed("Statement is missing");
         }

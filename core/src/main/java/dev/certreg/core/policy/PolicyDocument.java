@@ -1,6 +1,7 @@
 package dev.certreg.core.policy;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A checked AWS IoT policy document: its {@code Version} and its statements, in document order.
@@ -43,7 +44,7 @@ public record PolicyDocument(String version, List<Statement> statements) {
      * @throws dev.certreg.core.ServiceException {@code MalformedPolicyException} (400) with a message that names the
      *     first problem found and, for statements, its index
      */
-    public static PolicyDocument parse(String json) {
+    public static PolicyDocument parse(@Nullable String json) {
         return DocumentReader.read(json);
     }
 }
