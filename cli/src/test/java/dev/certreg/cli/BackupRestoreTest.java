@@ -20,7 +20,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code certreg backup} while {@code certreg serve} registers certificates, then the documented restore: the copy
@@ -56,7 +55,7 @@ class BackupRestoreTest {
                 return registered;
             });
 
-            int exit = new CommandLine(new Main()).execute("backup", "--data-dir", dataDir.toString(), "--to",
+            int exit = Main.commandLine().execute("backup", "--data-dir", dataDir.toString(), "--to",
                     backup.toString());
             loading.set(false);
 

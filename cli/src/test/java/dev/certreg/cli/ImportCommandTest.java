@@ -31,7 +31,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code certreg import} over a directory of bundles, single PEMs, DER files and junk: every good certificate is
@@ -124,7 +123,7 @@ class ImportCommandTest {
             command[1] = "--data-dir";
             command[2] = dataDir.toString();
             System.arraycopy(arguments, 0, command, 3, arguments.length);
-            int exit = new CommandLine(new Main()).execute(command);
+            int exit = Main.commandLine().execute(command);
             return new Result(exit, out.toString(StandardCharsets.UTF_8), err.text().substring(errBefore.length()));
         } finally {
             System.setOut(original);

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code serve --auth sigv4 --credentials-file FILE}: a missing, unreadable or malformed configuration stops the
@@ -120,7 +119,7 @@ class ServeCommandAuthTest {
             args.addAll(List.of("--port", "0"));
         }
         args.addAll(List.of("--mqtt-port", "0"));
-        return new CommandLine(new Main()).execute(args.toArray(new String[0]));
+        return Main.commandLine().execute(args.toArray(new String[0]));
     }
 
     /** Standard error, which must be exactly one line without a stack trace. */

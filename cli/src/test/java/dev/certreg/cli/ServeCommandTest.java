@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** A server that cannot start says why in one line and exits 1, without a stack trace. */
 @Timeout(30)
@@ -24,7 +23,7 @@ class ServeCommandTest {
     @Test
     void aPortInUseIsReportedInOneLine() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            int exit = new CommandLine(new Main()).execute(
+            int exit = Main.commandLine().execute(
                     "serve", "--port", Integer.toString(taken.getLocalPort()), "--mqtt-port", "0", "--data-dir",
                     dataDir.toString());
             assertThat(exit).isEqualTo(1);
@@ -36,7 +35,7 @@ class ServeCommandTest {
     @Test
     void aDataDirectoryThatCannotBeCreatedIsReportedInOneLine() throws Exception {
         Path file = Files.writeString(dataDir.resolve("a-file"), "not a directory");
-        int exit = new CommandLine(new Main()).execute("serve", "--port", "0", "--mqtt-port", "0", "--data-dir",
+        int exit = Main.commandLine().execute("serve", "--port", "0", "--mqtt-port", "0", "--data-dir",
                 file.resolve("data").toString());
         assertThat(exit).isEqualTo(1);
         assertThat(err.text())
@@ -45,10 +44,10 @@ class ServeCommandTest {
 
     @Test
     void postgresWithoutAJdbcUrlAndJdbcOptionsWithSqliteAreRefused() {
-        int postgres = new CommandLine(new Main()).execute("serve", "--port", "0", "--mqtt-port", "0",
+        int postgres = Main.commandLine().execute("serve", "--port", "0", "--mqtt-port", "0",
                 "--data-dir", dataDir.toString(),
                 "--store", "postgres");
-        int sqlite = new CommandLine(new Main()).execute("serve", "--port", "0", "--mqtt-port", "0",
+        int sqlite = Main.commandLine().execute("serve", "--port", "0", "--mqtt-port", "0",
                 "--data-dir", dataDir.toString(),
                 "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/certreg");
         assertThat(postgres).isEqualTo(1);
@@ -60,7 +59,7 @@ class ServeCommandTest {
 
     @Test
     void anUnreachableDatabaseIsReportedInOneLine() {
-        int exit = new CommandLine(new Main()).execute("serve", "--port", "0", "--mqtt-port", "0",
+        int exit = Main.commandLine().execute("serve", "--port", "0", "--mqtt-port", "0",
                 "--data-dir", dataDir.toString(),
                 "--store", "postgres", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/certreg?connectTimeout=2",
                 "--db-user", "certreg");
