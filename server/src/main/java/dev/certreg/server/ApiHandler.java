@@ -1,5 +1,6 @@
 package dev.certreg.server;
 
+import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.certreg.core.Scope;
 import java.time.Duration;
@@ -56,7 +57,7 @@ final class ApiHandler extends Handler.Abstract {
 
     // Authenticate before routing: the route is read from the path the signature covers, and a caller without valid
     // credentials learns nothing of which paths exist.
-    private ObjectNode run(Request request, RawRequest raw) {
+    private JsonSerializable run(Request request, RawRequest raw) {
         Scope scope = authenticator.authenticate(raw);
         request.setAttribute(RequestObserver.ACCOUNT, scope.account());
         Routes.Match match = routes.find(raw.method(), RequestPath.normalize(raw.rawPath()));

@@ -1,6 +1,6 @@
 package dev.certreg.server;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonSerializable;
 
 /**
  * A response to write: status, the error type header (null on success) and the JSON body.
@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param errorType the {@code x-amzn-ErrorType} value, or null
  * @param body the JSON body
  */
-record ApiResponse(int status, String errorType, ObjectNode body) {
-    static ApiResponse ok(ObjectNode body) {
+record ApiResponse(int status, String errorType, JsonSerializable body) {
+    static ApiResponse ok(JsonSerializable body) {
         return new ApiResponse(200, null, body);
     }
 }

@@ -1,5 +1,7 @@
 package dev.certreg.server;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.certreg.core.AutoRegistrationStatus;
 import dev.certreg.core.CaCertificate;
@@ -18,6 +20,7 @@ import dev.certreg.protocol.Members.DescribeCACertificate;
 import dev.certreg.protocol.Members.ListCACertificates;
 import dev.certreg.protocol.Members.RegisterCACertificate;
 import dev.certreg.protocol.Members.UpdateCACertificate;
+import java.io.IOException;
 
 /** CA certificates: {@code /cacertificate…} and {@code /cacertificates}. */
 final class CaCertificateResource {
@@ -95,20 +98,19 @@ final class CaCertificateResource {
         return Json.object();
     }
 
-    ObjectNode list(ApiRequest request) {
+    JsonSerializable list(ApiRequest request) {
         Scope scope = request.scope();
         String templateName = request.string(ListCACertificates.TEMPLATE_NAME);
         ListQuery query = ListParameters.query(request, ListCACertificates.PAGE_SIZE, ListCACertificates.MARKER,
                 ListCACertificates.ASCENDING_ORDER);
-        return ListParameters.render(service.list(scope, templateName, query), c -> item(scope, c));
+        return ListParameters.render(service.list(scope, templateName, query), (json, c) -> item(json, scope, c));
     }
 
-    private static ObjectNode item(Scope scope, ListedCertificate c) {
-        ObjectNode item = Json.object();
-        item.put("certificateArn", scope.caCertificateArn(c.certificateId()));
-        item.put("certificateId", c.certificateId());
-        item.put("status", c.status());
-        item.put("creationDate", Json.epochSeconds(c.creationDate()));
-        return item;
+    private static void item(JsonGenerator json, Scope scope, ListedCertificate c) throws IOException {
+        json.writeStringField("certificateArn", scope.caCertificateArn(c.certificateId()));
+        json.writeStringField("certificateId", c.certificateId());
+        json.writeStringField("status", c.status());
+        json.writeFieldName("creationDate");
+        json.writeNumber(Json.epochSeconds(c.creationDate()));
     }
 }

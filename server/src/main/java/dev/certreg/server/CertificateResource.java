@@ -1,5 +1,7 @@
 package dev.certreg.server;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.certreg.core.CertificateStatus;
 import dev.certreg.core.DeviceCertificate;
@@ -22,6 +24,7 @@ import dev.certreg.protocol.Members.ListCertificatesByCA;
 import dev.certreg.protocol.Members.RegisterCertificate;
 import dev.certreg.protocol.Members.RegisterCertificateWithoutCA;
 import dev.certreg.protocol.Members.UpdateCertificate;
+import java.io.IOException;
 import java.time.Instant;
 
 /**
@@ -138,28 +141,27 @@ final class CertificateResource {
         return Json.object();
     }
 
-    ObjectNode list(ApiRequest request) {
+    JsonSerializable list(ApiRequest request) {
         Scope scope = request.scope();
         ListQuery query = ListParameters.query(request, ListCertificates.PAGE_SIZE, ListCertificates.MARKER,
                 ListCertificates.ASCENDING_ORDER);
-        return ListParameters.render(service.list(scope, query), c -> item(scope, c));
+        return ListParameters.render(service.list(scope, query), (json, c) -> item(json, scope, c));
     }
 
-    ObjectNode listByCa(ApiRequest request) {
+    JsonSerializable listByCa(ApiRequest request) {
         Scope scope = request.scope();
         String caId = request.certificateId(ListCertificatesByCA.CA_CERTIFICATE_ID);
         ListQuery query = ListParameters.query(request, ListCertificatesByCA.PAGE_SIZE, ListCertificatesByCA.MARKER,
                 ListCertificatesByCA.ASCENDING_ORDER);
-        return ListParameters.render(service.listByCa(scope, caId, query), c -> item(scope, c));
+        return ListParameters.render(service.listByCa(scope, caId, query), (json, c) -> item(json, scope, c));
     }
 
-    private static ObjectNode item(Scope scope, ListedCertificate c) {
-        ObjectNode item = Json.object();
-        item.put("certificateArn", scope.certificateArn(c.certificateId()));
-        item.put("certificateId", c.certificateId());
-        item.put("status", c.status());
-        item.put("certificateMode", c.mode().name());
-        item.put("creationDate", Json.epochSeconds(c.creationDate()));
-        return item;
+    private static void item(JsonGenerator json, Scope scope, ListedCertificate c) throws IOException {
+        json.writeStringField("certificateArn", scope.certificateArn(c.certificateId()));
+        json.writeStringField("certificateId", c.certificateId());
+        json.writeStringField("status", c.status());
+        json.writeStringField("certificateMode", c.mode().name());
+        json.writeFieldName("creationDate");
+        json.writeNumber(Json.epochSeconds(c.creationDate()));
     }
 }

@@ -1,12 +1,16 @@
 package dev.certreg.server;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.certreg.core.ServiceException;
 import dev.certreg.core.Validity;
@@ -104,11 +108,36 @@ final class Json {
         node.put("notAfter", epochSeconds(validity.notAfter()));
     }
 
-    static byte[] bytes(JsonNode node) {
+    /** What a streamed body writes: its whole JSON value, to {@code json}. */
+    @FunctionalInterface
+    interface Writer {
+        void write(JsonGenerator json) throws IOException;
+    }
+
+    /**
+     * A body written straight to the response's JSON generator rather than built as a tree first: a page of 250
+     * certificates is some 70 KB, and building its tree cost about a third as much again as writing it.
+     */
+    static JsonSerializable streamed(Writer writer) {
+        return new JsonSerializable.Base() {
+            @Override
+            public void serialize(JsonGenerator json, SerializerProvider provider) throws IOException {
+                writer.write(json);
+            }
+
+            @Override
+            public void serializeWithType(JsonGenerator json, SerializerProvider provider, TypeSerializer type)
+                    throws IOException {
+                writer.write(json);
+            }
+        };
+    }
+
+    static byte[] bytes(JsonSerializable body) {
         try {
-            return MAPPER.writeValueAsBytes(node);
+            return MAPPER.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A JSON tree could not be written", e);
+            throw new IllegalStateException("A JSON body could not be written", e);
         }
     }
 }

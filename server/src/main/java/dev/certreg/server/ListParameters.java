@@ -1,5 +1,7 @@
 package dev.certreg.server;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.certreg.core.ListQuery;
@@ -7,8 +9,8 @@ import dev.certreg.core.ListResult;
 import dev.certreg.core.ListedCertificate;
 import dev.certreg.core.TokenPage;
 import dev.certreg.protocol.Member;
+import java.io.IOException;
 import java.util.function.BiConsumer;
-import java.util.function.Function;
 
 /** The paging members the list operations share, read from the query and written to the response. */
 final class ListParameters {
@@ -20,13 +22,28 @@ final class ListParameters {
                 Boolean.TRUE.equals(request.bool(ascendingOrder)));
     }
 
-    /** {@code {"certificates": [...], "nextMarker": ...}} with each item rendered by {@code item}. */
-    static ObjectNode render(ListResult result, Function<ListedCertificate, ObjectNode> item) {
-        ObjectNode body = Json.object();
-        ArrayNode certificates = body.putArray("certificates");
-        result.certificates().forEach(c -> certificates.add(item.apply(c)));
-        result.nextMarker().ifPresent(marker -> body.put("nextMarker", marker));
-        return body;
+    /** Writes the members of one listed certificate's object. */
+    @FunctionalInterface
+    interface ItemWriter {
+        void write(JsonGenerator json, ListedCertificate certificate) throws IOException;
+    }
+
+    /** {@code {"certificates": [...], "nextMarker": ...}}, each item's members written by {@code item}, streamed. */
+    static JsonSerializable render(ListResult result, ItemWriter item) {
+        return Json.streamed(json -> {
+            json.writeStartObject();
+            json.writeArrayFieldStart("certificates");
+            for (ListedCertificate certificate : result.certificates()) {
+                json.writeStartObject();
+                item.write(json, certificate);
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            if (result.nextMarker().isPresent()) {
+                json.writeStringField("nextMarker", result.nextMarker().get());
+            }
+            json.writeEndObject();
+        });
     }
 
     /** {@code {"<field>": [...], "nextToken": ...}} with each item added to the array by {@code add}. */

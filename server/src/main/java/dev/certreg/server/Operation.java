@@ -1,9 +1,10 @@
 package dev.certreg.server;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonSerializable;
 
-/** One API operation: reads a routed request, calls one service method, returns the response body. */
+/** One API operation: reads a routed request, calls one service method, returns the response body
+ * (an {@code ObjectNode}, or a body {@link Json#streamed streamed} to the response). */
 @FunctionalInterface
 interface Operation {
-    ObjectNode handle(ApiRequest request);
+    JsonSerializable handle(ApiRequest request);
 }

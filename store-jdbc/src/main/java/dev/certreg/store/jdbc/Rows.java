@@ -59,9 +59,14 @@ final class Rows {
         return instant == null ? null : instant.toEpochMilli();
     }
 
+    /** A row of {@link dev.certreg.store.jdbc.internal.KeysetQuery#LISTED_COLUMNS}. */
     static ListedCertificate listed(ResultSet rs) throws SQLException {
-        return new ListedCertificate(rs.getString("cert_id"), rs.getString("status"),
-                CertificateMode.valueOf(rs.getString("mode")), Instant.ofEpochMilli(rs.getLong("created_ms")));
+        String listed = rs.getString("listed");
+        int afterId = listed.indexOf(' ');
+        int afterStatus = listed.lastIndexOf(' ');
+        return new ListedCertificate(listed.substring(0, afterId), listed.substring(afterId + 1, afterStatus),
+                CertificateMode.valueOf(listed.substring(afterStatus + 1)),
+                Instant.ofEpochMilli(rs.getLong("created_ms")));
     }
 
     /** The tag of a row of a CA joined with its tags: none when the CA has no tags. */
