@@ -34,7 +34,7 @@ public final class SchemaHistory {
      * recorded as applied successfully in {@code connection}'s {@code flyway_schema_history}.
      */
     public static boolean isCurrent(Connection connection, String location) {
-        Set<String> bundled = bundledVersions(location);
+        Set<String> bundled = bundledVersions(SchemaHistory.class.getClassLoader(), location);
         if (bundled == null || bundled.isEmpty()) {
             return false;
         }
@@ -53,9 +53,12 @@ public final class SchemaHistory {
         return applied.containsAll(bundled);
     }
 
-    /** The versions of the migrations under {@code location}, as Flyway records them ("3.1"); null if unknown. */
-    static Set<String> bundledVersions(String location) {
-        URL url = SchemaHistory.class.getClassLoader().getResource(location);
+    /**
+     * The versions of the migrations under {@code location} in {@code loader}, as Flyway records them ("3.1"); null
+     * if unknown.
+     */
+    static Set<String> bundledVersions(ClassLoader loader, String location) {
+        URL url = loader.getResource(location);
         if (url == null) {
             return null;
         }
@@ -72,7 +75,9 @@ public final class SchemaHistory {
             } else if (url.getProtocol().equals("jar")) {
                 JarURLConnection jar = (JarURLConnection) url.openConnection();
                 jar.setUseCaches(false);
-                String prefix = jar.getEntryName() + "/";
+                // The folder's entry, as a jar lists it, ends in a slash ("db/sqlite/").
+                String entry = jar.getEntryName();
+                String prefix = entry.endsWith("/") ? entry : entry + "/";
                 try (JarFile file = jar.getJarFile()) {
                     for (String name : (Iterable<String>) file.stream().map(e -> e.getName())::iterator) {
                         boolean inFolder = name.startsWith(prefix) && name.length() > prefix.length()
