@@ -81,6 +81,9 @@ final class ServeCommand implements Callable<Integer> {
             String openWarning = auth.isOpen() ? OpenBinding.check(host, allowOpenOnNetwork) : null;
             HttpLimits httpLimits = limits.limits();
             byte[] secret = markerSecret();
+            // The device endpoint's CA needs neither the store nor the issuing CA: it is read beside them.
+            Beside<DeviceOptions.Prepared> devicePlane =
+                    Beside.start("certreg-start-devices", () -> prepareDevices(secret, clock));
             IssuingCa issuingCa = issuingCa(clock);
             Management management = management();
             Configured<CertificateStore> opened = store.open(dataDir, management.registry());
@@ -91,12 +94,21 @@ final class ServeCommand implements Callable<Integer> {
                     System.err.println("certreg: " + openWarning);
                 }
                 return serve(settings, management, certificates, clock, opened.description(),
-                        authenticator.description(), devices.prepare(dataDir, secret, clock));
+                        authenticator.description(), devicePlane.join());
             }
         } catch (StartupFailure e) {
             System.err.println("certreg: " + e.getMessage());
             return 1;
         }
+    }
+
+    private DeviceOptions.Prepared prepareDevices(byte[] secret, Clock clock) throws StartupFailure {
+        DeviceOptions.Prepared prepared = devices.prepare(dataDir, secret, clock);
+        if (prepared != null) {
+            // Every device connection is a TLS handshake with two ECDSA operations (see EcdsaProvider).
+            EcdsaProvider.install();
+        }
+        return prepared;
     }
 
     private LogFormat logFormat() throws StartupFailure {
@@ -136,10 +148,6 @@ final class ServeCommand implements Callable<Integer> {
     private int serve(ServerSettings settings, Management management, CertificateStore certificates, Clock clock,
             String storeLine, String authLine, DeviceOptions.Prepared devicePlane)
             throws InterruptedException, StartupFailure {
-        if (devicePlane != null) {
-            // Every device connection is a TLS handshake with two ECDSA operations (see EcdsaProvider).
-            EcdsaProvider.install();
-        }
         // Devices first, so that a server that answers HTTP also answers devices.
         DeviceEndpoint deviceEndpoint = devicePlane == null
                 ? null

@@ -43,6 +43,18 @@ class ServeCommandTest {
     }
 
     @Test
+    void anUnreadableServerCaIsReportedInOneLine() throws Exception {
+        // Read on a thread of its own beside the store's opening; its failure is still the start's.
+        Files.writeString(dataDir.resolve(ServerCaFile.FILE_NAME), "not a key and certificate");
+        int exit = Main.commandLine().execute("serve", "--port", "0", "--mqtt-port", "0", "--data-dir",
+                dataDir.toString());
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.text())
+                .startsWith("certreg: cannot use the server CA in " + dataDir.resolve(ServerCaFile.FILE_NAME))
+                .doesNotContain("\tat ");
+    }
+
+    @Test
     void postgresWithoutAJdbcUrlAndJdbcOptionsWithSqliteAreRefused() {
         int postgres = Main.commandLine().execute("serve", "--port", "0", "--mqtt-port", "0",
                 "--data-dir", dataDir.toString(),

@@ -1,5 +1,6 @@
 package dev.certreg.mqtt;
 
+import dev.certreg.core.x509.BouncyCastle;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -9,7 +10,6 @@ import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedKeyManager;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
  * The device endpoint's one server key and chain, handed to JSSE as the same key object for every handshake. The key
@@ -30,7 +30,7 @@ final class ServerKeyManager extends X509ExtendedKeyManager {
     }
 
     static ServerKeyManager of(ServerIdentity identity) throws GeneralSecurityException {
-        PrivateKey key = KeyFactory.getInstance(identity.privateKey().getAlgorithm(), new BouncyCastleProvider())
+        PrivateKey key = KeyFactory.getInstance(identity.privateKey().getAlgorithm(), BouncyCastle.provider())
                 .generatePrivate(new PKCS8EncodedKeySpec(identity.privateKey().getEncoded()));
         return new ServerKeyManager(key, new X509Certificate[] {identity.certificate(), identity.root()});
     }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.security.Provider;
 import java.util.List;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.ContentVerifierProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
@@ -19,7 +18,7 @@ import org.bouncycastle.pkcs.PKCSException;
  */
 public final class CsrCodec {
     /** The JDK's providers cannot build an EC key from a bare SubjectPublicKeyInfo; BouncyCastle can. */
-    private final Provider provider = new BouncyCastleProvider();
+    private final Provider provider = BouncyCastle.provider();
 
     /** The subject key of a valid CSR in PEM. */
     public SubjectPublicKeyInfo subjectKey(String pem) {

@@ -6,7 +6,6 @@ import java.security.Security;
 import java.security.interfaces.ECKey;
 import java.util.List;
 import java.util.Map;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
  * A JCA provider of BouncyCastle's ECDSA signatures and nothing else, for a process that makes many TLS handshakes
@@ -24,7 +23,7 @@ public final class EcdsaProvider extends Provider {
 
     private EcdsaProvider() {
         super(NAME, "1.0", "BouncyCastle's ECDSA signatures, for EC keys only");
-        Provider bouncyCastle = new BouncyCastleProvider();
+        Provider bouncyCastle = BouncyCastle.provider();
         for (String algorithm : ALGORITHMS) {
             putService(new EcKeysOnly(this, bouncyCastle.getService("Signature", algorithm)));
         }

@@ -9,7 +9,6 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Set;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
  * Turns a PEM text into a {@link ParsedCertificate}, or refuses it with CertificateValidationException.
@@ -27,7 +26,7 @@ public final class X509Codec {
             "2.5.29.31", "2.5.29.32", "2.5.29.33", "2.5.29.35", "2.5.29.36", "2.5.29.37", "2.5.29.46",
             "2.5.29.54", "1.3.6.1.5.5.7.1.1", "1.3.6.1.5.5.7.1.11");
 
-    private final Provider provider = new BouncyCastleProvider();
+    private final Provider provider = BouncyCastle.provider();
 
     /** Parses one PEM certificate; {@code what} names it in error messages ("CA certificate"). */
     public ParsedCertificate parse(String pem, String what) {
