@@ -4,11 +4,15 @@ import dev.certreg.server.CertregServer;
 import dev.certreg.server.OpenAuthenticator;
 import dev.certreg.server.ServerSettings;
 import dev.certreg.store.sqlite.SqliteCertificateStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -82,7 +86,7 @@ public final class CertregExtension
 
     private void start() throws Exception {
         dataDir = Files.createTempDirectory("certreg-junit");
-        MigratedDatabase.copyInto(dataDir);
+        // A new store starts from the empty schema the store's jar ships, without running migrations.
         store = SqliteCertificateStore.open(dataDir);
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
@@ -95,7 +99,15 @@ public final class CertregExtension
             server.close();
             store.close();
             server = null;
-            MigratedDatabase.deleteRecursively(dataDir);
+            deleteRecursively(dataDir);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -30,6 +30,7 @@ final class SqliteConnections implements Database {
 
     SqliteConnections(Path file, int readerCount, MeterRegistry registry) {
         String url = "jdbc:sqlite:" + file.toAbsolutePath();
+        EmptySchema.copyIfAbsent(file);
         migrate(url);
         try {
             writer = new GroupCommitWriter(open(url, false), registry);
@@ -43,7 +44,7 @@ final class SqliteConnections implements Database {
         }
     }
 
-    private static void migrate(String url) {
+    static void migrate(String url) {
         try (Connection connection = new SQLiteConfig().createConnection(url)) {
             if (SchemaHistory.isCurrent(connection, "db/sqlite")) {
                 return;
