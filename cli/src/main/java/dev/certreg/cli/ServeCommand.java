@@ -81,13 +81,15 @@ final class ServeCommand implements Callable<Integer> {
             String openWarning = auth.isOpen() ? OpenBinding.check(host, allowOpenOnNetwork) : null;
             HttpLimits httpLimits = limits.limits();
             byte[] secret = markerSecret();
-            // The device endpoint's CA needs neither the store nor the issuing CA: it is read beside them.
+            // The device endpoint's CA and the issuing CA (a new RSA key on the first start) need neither the store
+            // nor each other: they are read, or made, beside its opening.
             Beside<DeviceOptions.Prepared> devicePlane =
                     Beside.start("certreg-start-devices", () -> prepareDevices(secret, clock));
-            IssuingCa issuingCa = issuingCa(clock);
+            Beside<IssuingCa> issuing = Beside.start("certreg-start-issuing-ca", () -> issuingCa(clock));
             Management management = management();
             Configured<CertificateStore> opened = store.open(dataDir, management.registry());
             try (CertificateStore certificates = opened.value()) {
+                IssuingCa issuingCa = issuing.join();
                 ServerSettings settings = new ServerSettings(host, port, authenticator.value(), secret, maxThreads,
                         issuingCa, httpLimits);
                 if (openWarning != null) {

@@ -55,6 +55,17 @@ class ServeCommandTest {
     }
 
     @Test
+    void anUnreadableIssuingCaIsReportedInOneLine() throws Exception {
+        Files.writeString(dataDir.resolve(IssuingCaFile.FILE_NAME), "not a key and certificate");
+        int exit = Main.commandLine().execute("serve", "--port", "0", "--mqtt-port", "0", "--data-dir",
+                dataDir.toString());
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.text())
+                .startsWith("certreg: cannot use the issuing CA in " + dataDir.resolve(IssuingCaFile.FILE_NAME))
+                .doesNotContain("\tat ");
+    }
+
+    @Test
     void postgresWithoutAJdbcUrlAndJdbcOptionsWithSqliteAreRefused() {
         int postgres = Main.commandLine().execute("serve", "--port", "0", "--mqtt-port", "0",
                 "--data-dir", dataDir.toString(),
