@@ -82,6 +82,16 @@ def idle(server: Server, common: list[str], n: int, seconds: float) -> dict:
             proc.wait()
 
 
+def server_tls(log_path: str) -> str:
+    """What serve's start-up line says the device endpoint's handshakes run on (BoringSSL, or the JDK's TLS)."""
+    marker = "(devices: mutual TLS on "
+    with open(log_path, errors="replace") as f:
+        for line in f:
+            if line.startswith("mqtt: ") and marker in line:
+                return line.split(marker, 1)[1].split("; root CA", 1)[0]
+    return "not said"
+
+
 def markdown(r: dict) -> str:
     c, p, i = r["connect"], r["publish"], r["idle"]
     return "\n".join([
@@ -93,7 +103,8 @@ def markdown(r: dict) -> str:
         f"| ≥ 1,000/s on 2 cores | {c['perSecond']:,.0f}/s ({c['connections']} connections, {c['failed']} failed); "
         f"{1000 * c['server_cpu_s'] / max(1, c['connections']):.2f} server CPU ms/connection, "
         f"{1000 * c['load_generator_cpu_s'] / max(1, c['connections']):.2f} load generator CPU ms/connection "
-        f"(load {c['load']}; after {r.get('warmup', {}).get('connections', 0)} warm-up connections) |",
+        f"(load {c['load']}; after {r.get('warmup', {}).get('connections', 0)} warm-up connections; server TLS: "
+        f"{r.get('server_tls', 'not said')}; load generator TLS: {c.get('tls', 'JDK')}) |",
         f"| QoS 0 messages/s through the broker ({p['publishers']} publishers, 1 subscriber, {p['seconds']:.0f} s) "
         f"| reported | {p['deliveredPerSecond']:,.0f} delivered/s ({p['delivered']} of {p['sent']} sent, the last "
         f"{p['secondsToLastDelivery']:.1f} s after the first); "
@@ -130,6 +141,7 @@ def main() -> int:
         result["prepare"] = java("mqtt-prepare", "--data-dir", data, "--n", str(args.n), "--out", devices)
         server = Server(data, os.path.join(tmp, "serve.log"))
         server.wait_ready()
+        result["server_tls"] = server_tls(os.path.join(tmp, "serve.log"))
         common = ["--port", str(server.mqtt_port), "--root-ca", os.path.join(data, "root-ca.pem"),
                   "--devices", devices]
         if args.warmup_seconds > 0:

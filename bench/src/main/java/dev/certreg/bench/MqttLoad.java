@@ -4,6 +4,7 @@ import com.hivemq.client.mqtt.MqttClientSslConfig;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3Client;
+import io.netty.handler.ssl.OpenSsl;
 import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.io.StringReader;
@@ -129,8 +130,16 @@ final class MqttLoad {
         slots.tryAcquire(concurrency, WAIT_SECONDS, TimeUnit.SECONDS);
         double elapsed = (System.nanoTime() - started) / 1e9;
         return String.format(Locale.ROOT, "{\"connections\":%d,\"failed\":%d,\"seconds\":%.3f,\"perSecond\":%.1f,"
-                + "\"concurrency\":%d}", connected.get(), failed.get(), elapsed, connected.get() / elapsed,
-                concurrency);
+                + "\"concurrency\":%d,\"tls\":\"%s\"}", connected.get(), failed.get(), elapsed,
+                connected.get() / elapsed, concurrency, clientTls());
+    }
+
+    /**
+     * The TLS the HiveMQ client's handshakes run on: it leaves the choice to Netty, which takes BoringSSL
+     * (netty-tcnative) where it loads, as the device endpoint does, and the JDK's TLS elsewhere.
+     */
+    private static String clientTls() {
+        return OpenSsl.isAvailable() ? OpenSsl.versionString() : "JDK";
     }
 
     /** Publishers send QoS 0 as fast as the client lets them; one subscriber counts what arrives. */

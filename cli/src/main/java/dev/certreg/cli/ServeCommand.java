@@ -179,7 +179,7 @@ final class ServeCommand implements Callable<Integer> {
             System.out.println("auth: " + authLine);
             if (deviceEndpoint != null) {
                 System.out.println("mqtt: mqtts://" + devices.advertisedHosts.get(0) + ":"
-                        + deviceEndpoint.port() + "  (devices: mutual TLS; root CA "
+                        + deviceEndpoint.port() + "  (devices: mutual TLS on " + deviceEndpoint.tls() + "; root CA "
                         + dataDir.resolve(ServerCaFile.ROOT_FILE_NAME) + ", also at "
                         + server.endpoint().resolve("/certreg/root-ca.pem") + ")");
             } else {

@@ -61,6 +61,7 @@ public final class DeviceEndpoint implements AutoCloseable, CertificateChangeLis
     private final DeviceMetrics metrics;
     private volatile LifecycleEvents lifecycle;
     private int port;
+    private String tls = "";
 
     private DeviceEndpoint(DeviceAdmission admission, DeviceCertificateService devices, SessionPolicies policies,
             Clock clock, MeterRegistry meters) {
@@ -86,8 +87,10 @@ public final class DeviceEndpoint implements AutoCloseable, CertificateChangeLis
         RegistryTrustManager trust = new RegistryTrustManager(this);
         lifecycle = new LifecycleEvents(connections, events, clock, policies, metrics, this::disconnect);
         port = settings.port() != 0 ? settings.port() : freePort(settings.host());
+        tls = DeviceTls.describe(settings.nativeTls());
         broker.startServer(config(settings, port), List.of(lifecycle),
-                () -> DeviceTls.context(identity, trust, this), (clientId, username, password) -> true,
+                () -> DeviceTls.context(identity, trust, this, settings.nativeTls()),
+                (clientId, username, password) -> true,
                 new TopicAuthorizer(connections, topics, policies, metrics, this::disconnect));
         connections.connectedClientsFrom(broker::listConnectedClients);
     }
@@ -124,6 +127,14 @@ public final class DeviceEndpoint implements AutoCloseable, CertificateChangeLis
     /** The TLS port the endpoint listens on. */
     public int port() {
         return port;
+    }
+
+    /**
+     * What the handshakes run on, for the start-up line: BoringSSL's version, or the JDK's TLS and, where BoringSSL
+     * was asked for, why it is not available.
+     */
+    public String tls() {
+        return tls;
     }
 
     /** The number of open TLS connections. */

@@ -11,9 +11,11 @@ import java.util.List;
  *     DescribeEndpoint's answer when AWS's address shape does not resolve
  * @param serverCa the root that issues the server certificate
  * @param connectTimeoutSeconds how long a connection may stay without CONNECT before it is closed
+ * @param nativeTls whether the handshakes run on BoringSSL where it loads (Linux on x86-64); false, or where it does
+ *     not load, they run on the JDK's TLS
  */
 public record DeviceEndpointSettings(String host, int port, List<String> advertisedHosts, ServerCa serverCa,
-        int connectTimeoutSeconds) {
+        int connectTimeoutSeconds, boolean nativeTls) {
     /** AWS IoT's MQTT-over-TLS port (developer guide, "Device communication protocols"). */
     public static final int DEFAULT_PORT = 8883;
     /** The default {@link #connectTimeoutSeconds}. */
@@ -29,8 +31,8 @@ public record DeviceEndpointSettings(String host, int port, List<String> adverti
         }
     }
 
-    /** Settings with the default connect timeout. */
+    /** Settings with the default connect timeout, on BoringSSL where it loads. */
     public DeviceEndpointSettings(String host, int port, List<String> advertisedHosts, ServerCa serverCa) {
-        this(host, port, advertisedHosts, serverCa, DEFAULT_CONNECT_TIMEOUT_SECONDS);
+        this(host, port, advertisedHosts, serverCa, DEFAULT_CONNECT_TIMEOUT_SECONDS, true);
     }
 }

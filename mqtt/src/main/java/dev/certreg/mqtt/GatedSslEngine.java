@@ -11,10 +11,11 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
 
 /**
- * A JDK {@link SSLEngine} that lets the {@link ConnectionGate} see the first application bytes of a connection and
- * its close. Just-in-time registration happens there: on the CONNECT packet, after the handshake proved possession
- * of the key, and the connection closes without CONNACK (AWS IoT developer guide, "Just-in-time registration of
- * client certificates"). Everything else is the delegate's. Not thread-safe, like any SSLEngine.
+ * An {@link SSLEngine} (the JDK's or BoringSSL's) that lets the {@link ConnectionGate} see the first application
+ * bytes of a connection, its close and a failed handshake. Just-in-time registration happens there: on the CONNECT
+ * packet, after the handshake proved possession of the key, and the connection closes without CONNACK (AWS IoT
+ * developer guide, "Just-in-time registration of client certificates"). Everything else is the delegate's. Not
+ * thread-safe, like any SSLEngine.
  */
 final class GatedSslEngine extends SSLEngine {
     /** Enough of a CONNECT to read its protocol level: fixed header, name length, "MQIsdp", level. */
@@ -44,11 +45,7 @@ final class GatedSslEngine extends SSLEngine {
         try {
             result = delegate.unwrap(src, dsts, offset, length);
         } catch (SSLException e) {
-            if (!failureReported) {
-                failureReported = true;
-                gate.tlsFailed(connection, e);
-            }
-            throw e;
+            throw failed(e);
         }
         if (result.bytesProduced() > 0 && !applicationDataSeen) {
             applicationDataSeen = true;
@@ -56,6 +53,15 @@ final class GatedSslEngine extends SSLEngine {
             gate.firstApplicationData(connection, delegate.getSession(), protocolLevel);
         }
         return result;
+    }
+
+    /** A failed handshake, reported once: JSSE throws it from unwrap, BoringSSL's engine from the wrap after. */
+    private SSLException failed(SSLException failure) {
+        if (!failureReported) {
+            failureReported = true;
+            gate.tlsFailed(connection, failure);
+        }
+        return failure;
     }
 
     private static int[] positions(ByteBuffer[] buffers, int offset, int length) {
@@ -87,18 +93,22 @@ final class GatedSslEngine extends SSLEngine {
      */
     @Override
     public SSLEngineResult wrap(ByteBuffer[] srcs, int offset, int length, ByteBuffer dst) throws SSLException {
-        if (connection.refusedProtocolLevel() == MqttProtocol.MQTT_5 && !connackRewritten) {
-            ByteBuffer connack = MqttProtocol.unsupportedVersionConnack(srcs, offset, length);
-            if (connack != null) {
-                SSLEngineResult result = delegate.wrap(connack, dst);
-                if (result.bytesConsumed() > 0) {
-                    connackRewritten = true;
-                    MqttProtocol.skip(srcs, offset, length, result.bytesConsumed());
+        try {
+            if (connection.refusedProtocolLevel() == MqttProtocol.MQTT_5 && !connackRewritten) {
+                ByteBuffer connack = MqttProtocol.unsupportedVersionConnack(srcs, offset, length);
+                if (connack != null) {
+                    SSLEngineResult result = delegate.wrap(connack, dst);
+                    if (result.bytesConsumed() > 0) {
+                        connackRewritten = true;
+                        MqttProtocol.skip(srcs, offset, length, result.bytesConsumed());
+                    }
+                    return result;
                 }
-                return result;
             }
+            return delegate.wrap(srcs, offset, length, dst);
+        } catch (SSLException e) {
+            throw failed(e);
         }
-        return delegate.wrap(srcs, offset, length, dst);
     }
 
     @Override

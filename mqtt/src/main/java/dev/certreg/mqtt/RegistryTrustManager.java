@@ -1,5 +1,8 @@
 package dev.certreg.mqtt;
 
+import io.netty.handler.ssl.OpenSslCertificateException;
+import io.netty.handler.ssl.ReferenceCountedOpenSslEngine;
+import io.netty.internal.tcnative.CertificateVerifier;
 import java.net.Socket;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
@@ -8,9 +11,9 @@ import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * Trust decided by the registry, per handshake: the client's chain is handed to the endpoint, which admits it or
- * throws, and JSSE then ends the handshake with alert {@code certificate_unknown} as AWS IoT does for a certificate
- * that is not ACTIVE. No CA names are sent in the CertificateRequest, so that clients present certificates of any CA.
- * Thread-safe.
+ * throws, and the TLS engine then ends the handshake with alert {@code certificate_unknown} as AWS IoT does for a
+ * certificate that is not ACTIVE. No CA names are sent in the CertificateRequest, so that clients present
+ * certificates of any CA. Thread-safe.
  */
 final class RegistryTrustManager extends X509ExtendedTrustManager {
     /** Admits a client chain for the handshake on {@code engine}, or throws. */
@@ -27,7 +30,18 @@ final class RegistryTrustManager extends X509ExtendedTrustManager {
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
             throws CertificateException {
-        admitter.admit(engine, chain);
+        try {
+            admitter.admit(engine, chain);
+        } catch (CertificateException refused) {
+            if (engine instanceof ReferenceCountedOpenSslEngine) {
+                // BoringSSL picks the alert from a verification error code (SSL_alert_from_verify_result), and a
+                // plain CertificateException becomes X509_V_ERR_UNSPECIFIED, sent as internal_error: this code is
+                // one it sends as certificate_unknown, as JSSE does. Only the alert reaches the device.
+                throw new OpenSslCertificateException(refused.getMessage(), refused,
+                        CertificateVerifier.X509_V_ERR_SUBJECT_ISSUER_MISMATCH);
+            }
+            throw refused;
+        }
     }
 
     @Override

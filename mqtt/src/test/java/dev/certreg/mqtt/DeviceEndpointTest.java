@@ -12,21 +12,35 @@ import java.io.IOException;
 import java.net.Socket;
 import java.security.KeyStore;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+/** The endpoint as {@code certreg serve} runs it: on BoringSSL where it loads ({@link JdkTlsTest}: the JDK's TLS). */
 class DeviceEndpointTest extends RegistryFixture {
     /** CONNECT, protocol level 5, clean start, keep-alive 60 s, no properties, client id "v5". */
     private static final byte[] MQTT_5_CONNECT = {0x10, 0x0F, 0x00, 0x04, 'M', 'Q', 'T', 'T', 0x05, 0x02, 0x00, 0x3C,
         0x00, 0x00, 0x02, 'v', '5'};
+    /** CONNECT, protocol level 4 (3.1.1), clean session, keep-alive 60 s, client id "v4". */
+    private static final byte[] MQTT_3_1_1_CONNECT = {0x10, 0x0E, 0x00, 0x04, 'M', 'Q', 'T', 'T', 0x04, 0x02, 0x00,
+        0x3C, 0x00, 0x02, 'v', '4'};
 
     @RegisterExtension
     final StandardError log = new StandardError();
+
+    @Test
+    void theHandshakesRunOnBoringSslOnLinuxX86_64AndOnTheJdkElsewhere() {
+        boolean boringSsl = nativeTls() && System.getProperty("os.name").equals("Linux")
+                && System.getProperty("os.arch").equals("amd64");
+        assertThat(registry.endpoint.tls()).startsWith(boringSsl ? "BoringSSL" : "the JDK's TLS");
+    }
 
     @Test
     void anActiveCertificateConnectsAndExchangesMessagesAtQos0And1() throws Exception {
@@ -58,6 +72,27 @@ class DeviceEndpointTest extends RegistryFixture {
         }
         assertThat(registry.refusals("not_active")).isEqualTo(2);
         assertThat(registry.refusals("no_auto_registration")).isEqualTo(1);
+    }
+
+    @Test
+    void theSniHostReachesTheRegistryThatAdmitsTheCertificate() throws Exception {
+        TestPki.Issued cert = registry.registeredDevice(ca(), "sensor", CertificateStatus.ACTIVE);
+        String otherAccount = "0123456789abcd-ats.iot.us-east-1.amazonaws.com";
+        try (SSLSocket socket = (SSLSocket) Device.socketFactory(registry.serverCa.root(), cert).createSocket(
+                "localhost", registry.endpoint.port())) {
+            SSLParameters parameters = socket.getSSLParameters();
+            parameters.setServerNames(List.of(new SNIHostName(otherAccount)));
+            socket.setSSLParameters(parameters);
+            socket.setSoTimeout((int) TimeUnit.SECONDS.toMillis(30));
+            socket.startHandshake();
+            socket.getOutputStream().write(MQTT_3_1_1_CONNECT);
+            assertThat(socket.getInputStream().read()).isEqualTo(-1);
+        } catch (IOException refused) {
+            assertThat(refused).hasMessageContaining("certificate_unknown");
+        }
+        assertThat(registry.refusals("other_account")).isEqualTo(1);
+        assertThat(log.linesContaining("device refused: certificate " + Registry.id(cert))).singleElement()
+                .asString().contains("the SNI host " + otherAccount + " names");
     }
 
     @Test

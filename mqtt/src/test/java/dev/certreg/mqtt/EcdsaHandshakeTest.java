@@ -12,15 +12,21 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Device handshakes with {@link EcdsaProvider} installed, as {@code certreg serve} runs them: BouncyCastle signs with
- * the endpoint's key ({@link ServerKeyManager}, whose precomputed table the later handshakes reuse) and checks the
- * device's signature, and a certificate the registry does not hold is still refused.
+ * Device handshakes on the JDK's TLS with {@link EcdsaProvider} installed, as {@code certreg serve} runs them where
+ * BoringSSL does not load: BouncyCastle signs with the endpoint's key ({@link ServerKeyManager}, whose precomputed
+ * table the later handshakes reuse) and checks the device's signature, and a certificate the registry does not hold
+ * is still refused.
  */
 class EcdsaHandshakeTest extends RegistryFixture {
     /** Before the registry starts, so that the endpoint's TLS runs on the provider. */
     @BeforeAll
     static void installProvider() {
         EcdsaProvider.install();
+    }
+
+    @Override
+    boolean nativeTls() {
+        return false;
     }
 
     @Test

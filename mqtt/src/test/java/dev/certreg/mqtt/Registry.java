@@ -43,8 +43,11 @@ final class Registry implements AutoCloseable {
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final DeviceEndpoint endpoint;
 
-    /** A registry whose endpoint closes a connection that sends no CONNECT within {@code connectTimeoutSeconds}. */
-    Registry(Path dataDir, Clock clock, int connectTimeoutSeconds) throws IOException {
+    /**
+     * A registry whose endpoint closes a connection that sends no CONNECT within {@code connectTimeoutSeconds}, its
+     * handshakes on BoringSSL where it loads when {@code nativeTls}, else on the JDK's TLS.
+     */
+    Registry(Path dataDir, Clock clock, int connectTimeoutSeconds, boolean nativeTls) throws IOException {
         store = SqliteCertificateStore.open(dataDir);
         X509Codec codec = new X509Codec();
         byte[] secret = new byte[32];
@@ -58,7 +61,7 @@ final class Registry implements AutoCloseable {
         serverCa = ServerCa.generate(clock);
         endpoint = DeviceEndpoint.start(
                 new DeviceEndpointSettings("127.0.0.1", 0, List.of("localhost", "127.0.0.1"), serverCa,
-                        connectTimeoutSeconds),
+                        connectTimeoutSeconds, nativeTls),
                 new DeviceAdmission(store, codec, endpoints, clock), devices, new DeviceTopics(),
                 new DeviceAuthorizer(policies, things, clock), clock, meters);
         forward.target = endpoint;

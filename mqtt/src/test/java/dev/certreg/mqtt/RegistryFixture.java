@@ -21,7 +21,7 @@ abstract class RegistryFixture {
 
     @BeforeEach
     final void startRegistry() throws Exception {
-        registry = new Registry(dataDir, Clock.systemUTC(), connectTimeoutSeconds());
+        registry = new Registry(dataDir, Clock.systemUTC(), connectTimeoutSeconds(), nativeTls());
     }
 
     @AfterEach
@@ -40,5 +40,10 @@ abstract class RegistryFixture {
     /** How long the endpoint waits for a CONNECT; a test of silence shortens it. */
     int connectTimeoutSeconds() {
         return DeviceEndpointSettings.DEFAULT_CONNECT_TIMEOUT_SECONDS;
+    }
+
+    /** Whether the endpoint's handshakes run on BoringSSL where it loads, as {@code certreg serve} has them. */
+    boolean nativeTls() {
+        return true;
     }
 }
