@@ -45,23 +45,21 @@ class ServeCommandTest {
     @Test
     void anUnreadableServerCaIsReportedInOneLine() throws Exception {
         // Read on a thread of its own beside the store's opening; its failure is still the start's.
-        Files.writeString(dataDir.resolve(ServerCaFile.FILE_NAME), "not a key and certificate");
-        int exit = Main.commandLine().execute("serve", "--port", "0", "--mqtt-port", "0", "--data-dir",
-                dataDir.toString());
-        assertThat(exit).isEqualTo(1);
-        assertThat(err.text())
-                .startsWith("certreg: cannot use the server CA in " + dataDir.resolve(ServerCaFile.FILE_NAME))
-                .doesNotContain("\tat ");
+        assertUnreadableFileIsReported(ServerCaFile.FILE_NAME, "server CA");
     }
 
     @Test
     void anUnreadableIssuingCaIsReportedInOneLine() throws Exception {
-        Files.writeString(dataDir.resolve(IssuingCaFile.FILE_NAME), "not a key and certificate");
+        assertUnreadableFileIsReported(IssuingCaFile.FILE_NAME, "issuing CA");
+    }
+
+    private void assertUnreadableFileIsReported(String fileName, String what) throws Exception {
+        Files.writeString(dataDir.resolve(fileName), "not a key and certificate");
         int exit = Main.commandLine().execute("serve", "--port", "0", "--mqtt-port", "0", "--data-dir",
                 dataDir.toString());
         assertThat(exit).isEqualTo(1);
         assertThat(err.text())
-                .startsWith("certreg: cannot use the issuing CA in " + dataDir.resolve(IssuingCaFile.FILE_NAME))
+                .startsWith("certreg: cannot use the " + what + " in " + dataDir.resolve(fileName))
                 .doesNotContain("\tat ");
     }
 
