@@ -354,7 +354,7 @@ def markdown(r: dict) -> str:
     lines = [
         f"## {r['label']}: {r['store']}, N = {r['n']:,} (commit {r['machine']['commit']}, {r['started']})",
         "",
-        f"Shared, loaded machine: {r['machine']['cpus']} CPUs, load average at start "
+        f"Machine: {r['machine']['cpus']} CPUs, load average at start "
         f"{' / '.join(fmt_load(x) for x in r['load_at_start'])}; {r['machine']['java']}; "
         f"CERTREG_JAVA_OPTS='{r['machine']['java_opts']}'."
         + (f" Store: {r['postgres']}." if r.get("postgres") else ""),
