@@ -32,6 +32,15 @@ final class Beside<T> {
         return new Beside<>(task);
     }
 
+    /** Waits until the work has ended, however it ended: its outcome is for {@link #join} to report. */
+    void settle() throws InterruptedException {
+        try {
+            task.get();
+        } catch (ExecutionException ended) {
+            // Ended; join reports it where the start asks for it.
+        }
+    }
+
     /** What the work made, once it has; its StartupFailure, RuntimeException or Error if it failed. */
     T join() throws StartupFailure, InterruptedException {
         try {

@@ -86,17 +86,23 @@ final class ServeCommand implements Callable<Integer> {
             Beside<DeviceOptions.Prepared> devicePlane =
                     Beside.start("certreg-start-devices", () -> prepareDevices(secret, clock));
             Beside<IssuingCa> issuing = Beside.start("certreg-start-issuing-ca", () -> issuingCa(clock));
-            Management management = management();
-            Configured<CertificateStore> opened = store.open(dataDir, management.registry());
-            try (CertificateStore certificates = opened.value()) {
-                IssuingCa issuingCa = issuing.join();
-                ServerSettings settings = new ServerSettings(host, port, authenticator.value(), secret, maxThreads,
-                        issuingCa, httpLimits);
-                if (openWarning != null) {
-                    System.err.println("certreg: " + openWarning);
+            try {
+                Management management = management();
+                Configured<CertificateStore> opened = store.open(dataDir, management.registry());
+                try (CertificateStore certificates = opened.value()) {
+                    IssuingCa issuingCa = issuing.join();
+                    ServerSettings settings = new ServerSettings(host, port, authenticator.value(), secret,
+                            maxThreads, issuingCa, httpLimits);
+                    if (openWarning != null) {
+                        System.err.println("certreg: " + openWarning);
+                    }
+                    return serve(settings, management, certificates, clock, opened.description(),
+                            authenticator.description(), devicePlane.join());
                 }
-                return serve(settings, management, certificates, clock, opened.description(),
-                        authenticator.description(), devicePlane.join());
+            } finally {
+                // A start that failed first elsewhere still lets them finish writing into the data directory.
+                devicePlane.settle();
+                issuing.settle();
             }
         } catch (StartupFailure e) {
             System.err.println("certreg: " + e.getMessage());
