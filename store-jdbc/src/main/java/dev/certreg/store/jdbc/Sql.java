@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One SQL statement whose parameters are bound by name, in jdbi's {@code :name} style: the text says {@code WHERE
@@ -49,11 +50,25 @@ public final class Sql {
     private final List<String> order;
     private final Map<String, Object> values = new LinkedHashMap<>();
 
-    private Sql(String text) {
-        this.text = text;
-        List<String> names = new ArrayList<>();
-        this.jdbcText = NamedParameters.replace(text, names);
-        this.order = List.copyOf(names);
+    /**
+     * The JDBC form of each text seen, so that a statement run again is not rewritten again. Most texts are
+     * constants; the few built per call (an IN list of some length) are bounded in number, and past the bound texts
+     * are rewritten each time.
+     */
+    private static final int MAX_CACHED_TEXTS = 1024;
+    private static final Map<String, Rewritten> REWRITTEN = new ConcurrentHashMap<>();
+
+    /** A text with {@code ?} for each {@code :name}, and the names in order. */
+    private record Rewritten(String jdbcText, List<String> order) {
+        static Rewritten of(String text) {
+            List<String> names = new ArrayList<>();
+            String jdbcText = NamedParameters.replace(text, names);
+            return new Rewritten(jdbcText, List.copyOf(names));
+        }
+    }
+
+    private Sql(Rewritten rewritten, String text) {
+        this(text, rewritten.jdbcText(), rewritten.order());
     }
 
     private Sql(String text, String jdbcText, List<String> order) {
@@ -64,7 +79,14 @@ public final class Sql {
 
     /** A statement with {@code :name} parameters, none bound yet. */
     public static Sql of(String text) {
-        return new Sql(text);
+        Rewritten rewritten = REWRITTEN.get(text);
+        if (rewritten == null) {
+            rewritten = Rewritten.of(text);
+            if (REWRITTEN.size() < MAX_CACHED_TEXTS) {
+                REWRITTEN.putIfAbsent(text, rewritten);
+            }
+        }
+        return new Sql(rewritten, text);
     }
 
     /** Binds {@code :name} to {@code value}; fails if the text has no {@code :name} or it is already bound. */
