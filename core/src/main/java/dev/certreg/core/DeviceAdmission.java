@@ -41,19 +41,22 @@ public final class DeviceAdmission {
         if (chain.isEmpty()) {
             return new Admission.Refused("-", Refusal.NO_CERTIFICATE, "no client certificate");
         }
-        ParsedCertificate leaf;
-        try {
-            leaf = parse(chain.get(0));
-        } catch (ServiceException e) {
-            return new Admission.Refused("-", Refusal.MALFORMED, e.getMessage());
-        }
-        List<DeviceCertificate> registrations = store.findDeviceCertificatesById(leaf.certificateId());
+        // A registered certificate's bytes were checked when it was registered, and its id names those bytes alone:
+        // the certificate is parsed only when it is not registered.
+        String id = ParsedCertificate.certificateIdOf(chain.get(0));
+        List<DeviceCertificate> registrations = store.findDeviceCertificatesById(id);
         if (registrations.isEmpty()) {
+            ParsedCertificate leaf;
+            try {
+                leaf = parse(chain.get(0));
+            } catch (ServiceException e) {
+                return new Admission.Refused("-", Refusal.MALFORMED, e.getMessage());
+            }
             return autoRegistration(leaf, chain, serverName);
         }
         return selected(registrations, DeviceCertificate::scope, serverName)
                 .map(this::byStatus)
-                .orElseGet(() -> new Admission.Refused(leaf.certificateId(),
+                .orElseGet(() -> new Admission.Refused(id,
                         Refusal.OTHER_ACCOUNT, "registered in no account whose endpoint"
                         + " the SNI host " + serverName + " names (multi-account certificates need the account's"
                         + " endpoint address as SNI)"));

@@ -88,7 +88,7 @@ final class SessionPolicies {
         connection.authorized(session, decision.allowed());
         if (!decision.allowed()) {
             LOG.info("device iot:Connect refused: certificate {} client {} from {}: {}",
-                    session.certificate().certificateId(), session.clientId(), connection.peerHost(), decision);
+                    session.certificateId(), session.clientId(), connection.peerHost(), decision);
         }
         return decision.allowed();
     }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The values of every policy variable and condition key a {@link RequestContext} defines, looked up
@@ -15,7 +16,8 @@ import java.util.TreeSet;
  * <p>Certificate variables follow "X.509 Certificate AWS IoT Core policy variables": {@code Subject.<A>} is the
  * attribute's first value, {@code Subject.<A>.<n>} the (n+1)-th ({@code .1} is the second), {@code Subject.<A>.List}
  * all of them, cut to five. A value that contains {@code * $ + ? #} or is longer than 1024 characters is
- * <em>withheld</em>: AWS does not substitute it, so nothing that uses it can match.
+ * <em>withheld</em>: AWS does not substitute it, so nothing that uses it can match. They are read from the
+ * certificate when a policy first asks for one. Not thread-safe: one per decision.
  */
 final class ContextKeys {
     private static final int MAX_LIST = 5;
@@ -25,6 +27,8 @@ final class ContextKeys {
 
     private final Map<String, List<String>> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private final Set<String> withheld = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    /** The context whose certificate variables are not read yet, or null. */
+    private @Nullable RequestContext unreadCertificate;
 
     private ContextKeys() {}
 
@@ -37,23 +41,29 @@ final class ContextKeys {
         keys.put("aws:EpochTime", Long.toString(context.time().getEpochSecond()));
         keys.values.put("iot:ConnectAttributes", List.copyOf(context.connectAttributes()));
         context.lastWillTopic().ifPresent(arn -> keys.put("iot:LastWillTopic", arn));
-        context.certificate().ifPresent(keys::putCertificate);
+        context.certificateId().ifPresent(id -> {
+            keys.put("iot:CertificateId", id);
+            keys.unreadCertificate = context;
+        });
         keys.putThing(context.thing());
         return keys;
     }
 
     /** The key's values; empty when the request does not have the key (or AWS would withhold it). */
     Optional<List<String>> values(String key) {
+        readCertificateFor(key);
         return Optional.ofNullable(values.get(key));
     }
 
     /** Whether the key exists but its value may not be used (see the class comment). */
     boolean withheld(String key) {
+        readCertificateFor(key);
         return withheld.contains(key);
     }
 
     /** The key's one value, for substitution: empty when absent, withheld or multivalued. */
     Optional<String> single(String key) {
+        readCertificateFor(key);
         List<String> list = values.get(key);
         return list != null && list.size() == 1 ? Optional.of(list.get(0)) : Optional.empty();
     }
@@ -75,8 +85,15 @@ final class ContextKeys {
         }
     }
 
+    private void readCertificateFor(String key) {
+        if (unreadCertificate != null && key.regionMatches(true, 0, CERTIFICATE, 0, CERTIFICATE.length())) {
+            RequestContext context = unreadCertificate;
+            unreadCertificate = null;
+            context.certificate().ifPresent(this::putCertificate);
+        }
+    }
+
     private void putCertificate(CertificateFacts certificate) {
-        put("iot:CertificateId", certificate.certificateId());
         List<String> available = new ArrayList<>();
         putCertificateValue("SerialNumber", List.of(certificate.serialNumber()), available);
         certificate.subject().forEach((name, list) -> putCertificateValue("Subject." + name, list, available));

@@ -37,11 +37,11 @@ public final class DeviceAuthorizer {
      */
     public Decision decide(DeviceSession session, IotAction action, String resource) {
         Decision decision = PolicyEvaluator.evaluate(policies.policiesFor(session.scope(),
-                        session.certificate().certificateId()), context(session), action.actionName(),
+                        session.certificateId()), context(session), action.actionName(),
                 action.resourceArn(session.scope(), resource));
         if (!decision.allowed()) {
             LOG.debug("{} {} by client {} of certificate {}: {}", action.actionName(), resource, session.clientId(),
-                    session.certificate().certificateId(), decision);
+                    session.certificateId(), decision);
         }
         return decision;
     }
@@ -72,9 +72,9 @@ public final class DeviceAuthorizer {
     private RequestContext context(DeviceSession session) {
         RequestContext.Builder builder = RequestContext.builder(session.scope(), clock.instant())
                 .clientId(session.clientId())
-                .certificate(session.certificate())
+                .certificate(session.certificateId(), session.certificate())
                 .connectAttributes(session.connectAttributes());
-        things.thingFor(session.scope(), session.clientId(), session.certificate().certificateId())
+        things.thingFor(session.scope(), session.clientId(), session.certificateId())
                 .ifPresent(builder::thing);
         session.sourceIp().ifPresent(builder::sourceIp);
         session.domainName().ifPresent(builder::domainName);

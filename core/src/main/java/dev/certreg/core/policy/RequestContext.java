@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * What is known of the connection a request comes from: the values of the policy variables and condition keys
@@ -14,7 +15,8 @@ public final class RequestContext {
     private final Scope scope;
     private final Instant time;
     private final Optional<String> clientId;
-    private final Optional<CertificateFacts> certificate;
+    private final Optional<String> certificateId;
+    private final Supplier<CertificateFacts> certificate;
     private final Optional<ThingFacts> thing;
     private final Optional<String> sourceIp;
     private final Optional<String> domainName;
@@ -25,6 +27,7 @@ public final class RequestContext {
         this.scope = Objects.requireNonNull(builder.scope, "scope");
         this.time = Objects.requireNonNull(builder.time, "time");
         this.clientId = builder.clientId;
+        this.certificateId = builder.certificateId;
         this.certificate = builder.certificate;
         this.thing = builder.thing;
         this.sourceIp = builder.sourceIp;
@@ -55,9 +58,17 @@ public final class RequestContext {
         return clientId;
     }
 
-    /** The certificate the device authenticated with: the {@code iot:Certificate.*} variables. */
+    /** {@code iot:CertificateId}: the id of the certificate the device authenticated with. */
+    public Optional<String> certificateId() {
+        return certificateId;
+    }
+
+    /**
+     * The certificate the device authenticated with: the {@code iot:Certificate.*} variables, read from the
+     * certificate only when this is called. Empty when {@link #certificateId()} is.
+     */
     public Optional<CertificateFacts> certificate() {
-        return certificate;
+        return certificateId.map(id -> certificate.get());
     }
 
     /** The thing named by the client id, if the registry has one: the {@code iot:Connection.Thing.*} variables. */
@@ -93,7 +104,8 @@ public final class RequestContext {
         private final Scope scope;
         private final Instant time;
         private Optional<String> clientId = Optional.empty();
-        private Optional<CertificateFacts> certificate = Optional.empty();
+        private Optional<String> certificateId = Optional.empty();
+        private Supplier<CertificateFacts> certificate = () -> null;
         private Optional<ThingFacts> thing = Optional.empty();
         private Optional<String> sourceIp = Optional.empty();
         private Optional<String> domainName = Optional.empty();
@@ -111,7 +123,16 @@ public final class RequestContext {
         }
 
         public Builder certificate(CertificateFacts value) {
-            certificate = Optional.of(value);
+            return certificate(value.certificateId(), () -> value);
+        }
+
+        /**
+         * The certificate of id {@code id}, whose variables {@code facts} gives when a policy first uses one: most
+         * policies never do, and reading them means parsing the certificate. {@code facts} must be thread-safe.
+         */
+        public Builder certificate(String id, Supplier<CertificateFacts> facts) {
+            certificateId = Optional.of(id);
+            certificate = Objects.requireNonNull(facts, "facts");
             return this;
         }
 

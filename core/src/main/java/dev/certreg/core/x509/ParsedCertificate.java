@@ -31,7 +31,7 @@ public final class ParsedCertificate {
     private Validity validity;
 
     ParsedCertificate(byte[] der, X509Certificate certificate, Provider provider) {
-        this.certificateId = sha256Hex(der);
+        this.certificateId = certificateIdOf(der);
         this.certificate = certificate;
         this.provider = provider;
     }
@@ -146,7 +146,8 @@ public final class ParsedCertificate {
         }
     }
 
-    private static String sha256Hex(byte[] der) {
+    /** The id of the certificate whose DER is {@code der}: lowercase hex SHA-256 of those bytes, unparsed. */
+    public static String certificateIdOf(byte[] der) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(der));
         } catch (NoSuchAlgorithmException e) {

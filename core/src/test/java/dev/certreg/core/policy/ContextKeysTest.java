@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
@@ -116,6 +117,26 @@ class ContextKeysTest {
 
     private static RequestContext.Builder context() {
         return RequestContext.builder(SCOPE, Instant.ofEpochSecond(1000)).clientId("c1");
+    }
+
+    @Test
+    void readsTheCertificateOnlyWhenACertificateVariableIsAskedFor() {
+        AtomicInteger reads = new AtomicInteger();
+        CertificateFacts facts = new CertificateFacts("cd".repeat(32), "7", Map.of("CommonName", List.of("lamp")),
+                Map.of(), Map.of(), Map.of());
+        ContextKeys keys = ContextKeys.of(context().clientId("lamp-1").certificate(facts.certificateId(), () -> {
+            reads.incrementAndGet();
+            return facts;
+        }).build());
+
+        assertThat(keys.single("iot:ClientId")).contains("lamp-1");
+        assertThat(keys.single("iot:CertificateId")).contains("cd".repeat(32));
+        assertThat(keys.withheld("iot:Connection.Thing.ThingName")).isFalse();
+        assertThat(reads).hasValue(0);
+
+        assertThat(keys.single("IOT:certificate.subject.commonname")).contains("lamp");
+        assertThat(keys.values(S + "CommonName.List")).contains(List.of("lamp"));
+        assertThat(reads).hasValue(1);
     }
 
     private static ContextKeys keys(CertificateFacts facts) {
