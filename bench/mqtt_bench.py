@@ -2,9 +2,10 @@
 """certreg's MQTT benchmark: the device endpoint's figures of BENCHMARKS.md. Run it as ``bench/run.sh mqtt``.
 
 Seeds N ACTIVE EC P-256 device certificates under one CA straight into a fresh data directory, starts
-``./certreg serve`` on free ports, and drives its device endpoint with the HiveMQ MQTT client (the bench module's
-MqttLoad) to measure: new mutual-TLS connections per second (each admitted by a registry lookup, then CONNACKed and
-disconnected), QoS 0 messages per second through the broker, and the server's RSS with N connected idle devices.
+``./certreg serve`` on free ports, and drives its device endpoint from the bench module's MqttLoad to measure: new
+mutual-TLS connections per second (each admitted by a registry lookup, then CONNACKed and disconnected; Netty's MQTT
+codec over one TLS context, ConnectLoad), QoS 0 messages per second through the broker, and the server's RSS with N
+connected idle devices (both with the HiveMQ MQTT client).
 Every figure carries the 1-minute load average read just before it, and the server's CPU time, read from /proc.
 Writes bench/results/mqtt/<label>.json and .md. Only loopback addresses are used; every wait is bounded.
 """

@@ -33,8 +33,9 @@ import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 
 /**
- * The MQTT load of {@code bench/run.sh mqtt}, generated with the HiveMQ MQTT client (one Netty event loop shared by
- * every client, so ten thousand connections cost no thread each). Devices are the certificates {@code mqtt-prepare}
+ * The MQTT load of {@code bench/run.sh mqtt}: connections with {@link ConnectLoad}, messages and idle devices with
+ * the HiveMQ MQTT client (one Netty event loop shared by every client, so ten thousand connections cost no thread
+ * each). Devices are the certificates {@code mqtt-prepare}
  * wrote: {@code devices.pem} (one certificate each, all for the key in {@code device.key}).
  *
  * <ul>
@@ -95,47 +96,41 @@ final class MqttLoad {
 
     /**
      * Connects and disconnects fresh devices, {@code concurrency} at a time, until the time is up, from device
-     * {@code first} on (a warm-up run uses other devices than the measured one).
+     * {@code first} on (a warm-up run uses other devices than the measured one), with {@link ConnectLoad}.
      */
     @SuppressWarnings("FutureReturnValueIgnored") // whenComplete counts every outcome
     private String connect(int concurrency, double seconds, int first) throws Exception {
         int next = first;
         AtomicInteger connected = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
-        long started = System.nanoTime();
-        long deadline = started + (long) (seconds * 1e9);
-        Semaphore slots = new Semaphore(concurrency);
-        while (System.nanoTime() < deadline) {
-            if (!slots.tryAcquire(100, TimeUnit.MILLISECONDS)) {
-                continue;
+        try (ConnectLoad load = new ConnectLoad(host, port, trust, deviceKey, devices)) {
+            long started = System.nanoTime();
+            long deadline = started + (long) (seconds * 1e9);
+            Semaphore slots = new Semaphore(concurrency);
+            while (System.nanoTime() < deadline) {
+                if (!slots.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+                    continue;
+                }
+                int i = next++;
+                if (i >= devices.size()) {
+                    slots.release();
+                    break;
+                }
+                load.connect(i).whenComplete((accepted, error) -> {
+                    (Boolean.TRUE.equals(accepted) ? connected : failed).incrementAndGet();
+                    slots.release();
+                });
             }
-            int i = next++;
-            if (i >= devices.size()) {
-                slots.release();
-                break;
-            }
-            Mqtt3AsyncClient client = client(i);
-            client.connectWith().cleanSession(true).send()
-                    .thenCompose(ack -> {
-                        connected.incrementAndGet();
-                        return client.disconnect();
-                    })
-                    .whenComplete((ok, error) -> {
-                        if (error != null) {
-                            failed.incrementAndGet();
-                        }
-                        slots.release();
-                    });
+            slots.tryAcquire(concurrency, WAIT_SECONDS, TimeUnit.SECONDS);
+            double elapsed = (System.nanoTime() - started) / 1e9;
+            return String.format(Locale.ROOT, "{\"connections\":%d,\"failed\":%d,\"seconds\":%.3f,"
+                    + "\"perSecond\":%.1f,\"concurrency\":%d,\"tls\":\"%s\"}", connected.get(), failed.get(),
+                    elapsed, connected.get() / elapsed, concurrency, clientTls());
         }
-        slots.tryAcquire(concurrency, WAIT_SECONDS, TimeUnit.SECONDS);
-        double elapsed = (System.nanoTime() - started) / 1e9;
-        return String.format(Locale.ROOT, "{\"connections\":%d,\"failed\":%d,\"seconds\":%.3f,\"perSecond\":%.1f,"
-                + "\"concurrency\":%d,\"tls\":\"%s\"}", connected.get(), failed.get(), elapsed,
-                connected.get() / elapsed, concurrency, clientTls());
     }
 
     /**
-     * The TLS the HiveMQ client's handshakes run on: it leaves the choice to Netty, which takes BoringSSL
+     * The TLS the load's handshakes run on: both clients leave the choice to Netty, which takes BoringSSL
      * (netty-tcnative) where it loads, as the device endpoint does, and the JDK's TLS elsewhere.
      */
     private static String clientTls() {
