@@ -19,7 +19,7 @@ import org.sqlite.SQLiteException;
 /**
  * The connections to one SQLite file: a single writer behind a group-commit queue (SQLite admits one writer at a
  * time, so writers queue here rather than on the file lock) and a small pool of readers, which WAL lets run beside
- * the writer. Thread-safe.
+ * the writer, each keeping its prepared statements ({@link StatementCache}). Thread-safe.
  */
 final class SqliteConnections implements Database {
     private static final int BUSY_TIMEOUT_MS = 10_000;
@@ -36,7 +36,7 @@ final class SqliteConnections implements Database {
             writer = new GroupCommitWriter(open(url, false), registry);
             readers = new ArrayBlockingQueue<>(readerCount);
             for (int i = 0; i < readerCount; i++) {
-                readers.add(open(url, true));
+                readers.add(StatementCache.of(open(url, true)));
             }
         } catch (SQLException e) {
             close();
