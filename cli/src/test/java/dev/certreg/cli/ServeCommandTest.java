@@ -33,6 +33,19 @@ class ServeCommandTest {
     }
 
     @Test
+    void anApiPortInUseLeavesTheDevicePortFree() throws Exception {
+        int mqttPort = freePort();
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int exit = Main.commandLine().execute("serve", "--port", Integer.toString(taken.getLocalPort()),
+                    "--mqtt-port", Integer.toString(mqttPort), "--data-dir", dataDir.toString());
+            assertThat(exit).isEqualTo(1);
+        }
+        assertThat(err.text()).startsWith("certreg: cannot listen on 127.0.0.1:").contains("in use").hasLineCount(1);
+        // The device endpoint, up before the API listens, was closed with the failed start.
+        new ServerSocket(mqttPort, 1, InetAddress.getLoopbackAddress()).close();
+    }
+
+    @Test
     void aDataDirectoryThatCannotBeCreatedIsReportedInOneLine() throws Exception {
         Path file = Files.writeString(dataDir.resolve("a-file"), "not a directory");
         int exit = Main.commandLine().execute("serve", "--port", "0", "--mqtt-port", "0", "--data-dir",
@@ -88,5 +101,11 @@ class ServeCommandTest {
         assertThat(err.text())
                 .startsWith("certreg: cannot open the database jdbc:postgresql://127.0.0.1:1/")
                 .doesNotContain("\tat ");
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 }
