@@ -2,6 +2,7 @@ package dev.certreg.cli;
 
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.function.Consumer;
 
 /**
  * One piece of start-up work run on a thread of its own, beside the rest: on two cores, reading the server CA (and
@@ -39,6 +40,20 @@ final class Beside<T> {
         } catch (ExecutionException ended) {
             // Ended; join reports it where the start asks for it.
         }
+    }
+
+    /**
+     * For a start that failed elsewhere: waits until the work has ended and, if it made something, lets
+     * {@code release} undo it.
+     */
+    void abandon(Consumer<? super T> release) throws InterruptedException {
+        T made;
+        try {
+            made = task.get();
+        } catch (ExecutionException failed) {
+            return;
+        }
+        release.accept(made);
     }
 
     /** What the work made, once it has; its StartupFailure, RuntimeException or Error if it failed. */

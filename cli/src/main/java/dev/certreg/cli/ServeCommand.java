@@ -6,8 +6,10 @@ import dev.certreg.core.x509.IssuingCa;
 import dev.certreg.mqtt.DeviceEndpoint;
 import dev.certreg.server.Authenticator;
 import dev.certreg.server.CertregServer;
+import dev.certreg.server.DevicePlane;
 import dev.certreg.server.HttpLimits;
 import dev.certreg.server.Management;
+import dev.certreg.server.PreparedServer;
 import dev.certreg.server.ServerSettings;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -81,6 +83,7 @@ final class ServeCommand implements Callable<Integer> {
             String openWarning = auth.isOpen() ? OpenBinding.check(host, allowOpenOnNetwork) : null;
             HttpLimits httpLimits = limits.limits();
             byte[] secret = markerSecret();
+            JettyCacheLines.configure();
             // The device endpoint's CA and the issuing CA (a new RSA key on the first start) need neither the store
             // nor each other: they are read, or made, beside its opening.
             Beside<DeviceOptions.Prepared> devicePlane =
@@ -156,21 +159,28 @@ final class ServeCommand implements Callable<Integer> {
     private int serve(ServerSettings settings, Management management, CertificateStore certificates, Clock clock,
             String storeLine, String authLine, DeviceOptions.Prepared devicePlane)
             throws InterruptedException, StartupFailure {
-        // Devices first, so that a server that answers HTTP also answers devices.
-        DeviceEndpoint deviceEndpoint = devicePlane == null
-                ? null
-                : devices.start(devicePlane, host, settings.markerSecret(), certificates, clock, management.registry());
+        // Jetty starts beside the device endpoint but listens only once that is up, so that a server that answers
+        // HTTP also answers devices.
+        Beside<PreparedServer> http = Beside.start("certreg-start-http",
+                () -> prepare(settings, management, certificates, clock, devicePlane));
+        DeviceEndpoint deviceEndpoint;
+        try {
+            deviceEndpoint = devicePlane == null
+                    ? null
+                    : devices.start(devicePlane, host, settings.markerSecret(), certificates, clock,
+                            management.registry());
+        } catch (StartupFailure | RuntimeException e) {
+            http.abandon(PreparedServer::close);
+            throw e;
+        }
         CertregServer server;
         try {
-            server = devicePlane == null
-                    ? CertregServer.start(settings, certificates, clock, management)
-                    : CertregServer.start(settings, certificates, clock, management, devicePlane.plane());
-        } catch (Exception e) {
+            server = listen(http.join(), management);
+        } catch (StartupFailure | RuntimeException | InterruptedException e) {
             if (deviceEndpoint != null) {
                 deviceEndpoint.close();
             }
-            String ports = management.separatePort() ? port + " (management port " + managementPort + ")" : "" + port;
-            throw new StartupFailure("cannot listen on " + host + ":" + ports + ": " + StartupFailure.rootMessage(e));
+            throw e;
         }
         try (server) {
             // Before the start-up lines: whoever reads them may stop the server at once.
@@ -202,6 +212,30 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private PreparedServer prepare(ServerSettings settings, Management management, CertificateStore certificates,
+            Clock clock, DeviceOptions.Prepared devicePlane) throws StartupFailure {
+        try {
+            return CertregServer.prepare(settings, certificates, clock, management,
+                    devicePlane == null ? DevicePlane.none(settings.markerSecret()) : devicePlane.plane());
+        } catch (Exception e) {
+            throw cannotListen(management, e);
+        }
+    }
+
+    private CertregServer listen(PreparedServer prepared, Management management) throws StartupFailure {
+        try {
+            return prepared.listen();
+        } catch (Exception e) {
+            prepared.close();
+            throw cannotListen(management, e);
+        }
+    }
+
+    private StartupFailure cannotListen(Management management, Exception e) {
+        String ports = management.separatePort() ? port + " (management port " + managementPort + ")" : "" + port;
+        return new StartupFailure("cannot listen on " + host + ":" + ports + ": " + StartupFailure.rootMessage(e));
     }
 
     /**

@@ -6,6 +6,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,6 +32,34 @@ class ServeCommandTest {
         }
         assertThat(err.text())
                 .startsWith("certreg: cannot listen on 127.0.0.1:").contains("in use").doesNotContain("\tat ");
+    }
+
+    @Test
+    void anApiPortInUseLeavesTheDevicePortFree() throws Exception {
+        int mqttPort = freePort();
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int exit = Main.commandLine().execute("serve", "--port", Integer.toString(taken.getLocalPort()),
+                    "--mqtt-port", Integer.toString(mqttPort), "--data-dir", dataDir.toString());
+            assertThat(exit).isEqualTo(1);
+        }
+        assertThat(err.text()).startsWith("certreg: cannot listen on 127.0.0.1:").contains("in use").hasLineCount(1);
+        // The device endpoint, up before the API listens, was closed with the failed start.
+        new ServerSocket(mqttPort, 1, InetAddress.getLoopbackAddress()).close();
+    }
+
+    @Test
+    void aDevicePortInUseIsReportedInOneLineAndStopsTheHttpServerPreparedBesideIt() throws Exception {
+        Set<Thread> running = httpThreads();
+        int apiPort = freePort();
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int exit = Main.commandLine().execute("serve", "--port", Integer.toString(apiPort), "--mqtt-port",
+                    Integer.toString(taken.getLocalPort()), "--data-dir", dataDir.toString());
+            assertThat(exit).isEqualTo(1);
+        }
+        assertThat(err.text())
+                .startsWith("certreg: cannot listen for devices on 127.0.0.1:").contains("in use").hasLineCount(1);
+        assertThat(httpThreads()).isSubsetOf(running);
+        new ServerSocket(apiPort, 1, InetAddress.getLoopbackAddress()).close();
     }
 
     @Test
@@ -88,5 +118,18 @@ class ServeCommandTest {
         assertThat(err.text())
                 .startsWith("certreg: cannot open the database jdbc:postgresql://127.0.0.1:1/")
                 .doesNotContain("\tat ");
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Jetty's request threads alive now. */
+    private static Set<Thread> httpThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith("certreg-http") && thread.isAlive())
+                .collect(Collectors.toSet());
     }
 }

@@ -86,7 +86,7 @@ public final class DeviceEndpoint implements AutoCloseable, CertificateChangeLis
         ServerIdentity identity = settings.serverCa().issueServerCertificate(settings.advertisedHosts(), clock);
         RegistryTrustManager trust = new RegistryTrustManager(this);
         lifecycle = new LifecycleEvents(connections, events, clock, policies, metrics, this::disconnect);
-        port = settings.port() != 0 ? settings.port() : freePort(settings.host());
+        port = freePort(settings.host(), settings.port());
         tls = DeviceTls.describe(settings.nativeTls());
         broker.startServer(config(settings, port), List.of(lifecycle),
                 () -> DeviceTls.context(identity, trust, this, settings.nativeTls()),
@@ -96,12 +96,13 @@ public final class DeviceEndpoint implements AutoCloseable, CertificateChangeLis
     }
 
     /**
-     * A port the operating system has free now, for a request of port 0. The broker would pick one itself, but it
-     * records it from its event loop in a map it does not guard, so asking it for the port while that happens can
-     * fail; choosing the port first leaves nothing to ask.
+     * {@code port} once it is seen to be free, or for 0 a port the operating system has free now. The broker would
+     * pick one itself, but it records it from its event loop in a map it does not guard, so asking it for the port
+     * while that happens can fail; choosing the port first leaves nothing to ask. A port in use fails here, with the
+     * JDK's one-line BindException, where the broker would log its own failure with a stack trace first.
      */
-    private static int freePort(String host) throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
+    private static int freePort(String host, int port) throws IOException {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName(host))) {
             return socket.getLocalPort();
         }
     }

@@ -61,7 +61,7 @@ public final class CertregServer implements AutoCloseable {
     private final URI managementEndpoint;
     private final ReadinessProbe readiness;
 
-    private CertregServer(Server jetty, URI endpoint, URI managementEndpoint, ReadinessProbe readiness) {
+    CertregServer(Server jetty, URI endpoint, URI managementEndpoint, ReadinessProbe readiness) {
         this.jetty = jetty;
         this.endpoint = endpoint;
         this.managementEndpoint = managementEndpoint;
@@ -106,33 +106,30 @@ public final class CertregServer implements AutoCloseable {
      */
     public static CertregServer start(ServerSettings settings, CertificateStore store, Clock clock,
             Management management, DevicePlane devices) throws Exception {
-        X509Codec codec = new X509Codec();
-        CertificateLists lists = new CertificateLists(new MarkerCodec(settings.markerSecret()));
-        Audits audits = Audits.of(clock);
-        CaKeys caKeys = new CaKeys(codec);
-        CaCertificateService caService =
-                new CaCertificateService(store, codec, lists, audits, new SecureRandom(), caKeys);
-        DeviceCertificateService deviceService =
-                new DeviceCertificateService(store, codec, lists, audits, devices.changes(), caKeys);
-        IssuedCertificateService issuedService =
-                new IssuedCertificateService(store, settings.issuingCa(), codec, audits);
-        PolicyService policyService =
-                new PolicyService(store, new NamedMarkers(settings.markerSecret()), clock, devices.changes());
-        NextTokens tokens = new NextTokens(settings.markerSecret());
-        ThingService thingService = new ThingService(store, tokens, clock);
-        Map<String, TaggableResource> taggable = Map.of(
-                "cacert", (scope, id) -> store.findCaCertificate(scope, id).isPresent(),
-                "policy", policyService::exists);
-        Routes routes = Routes.of(new CertificateResource(deviceService, issuedService),
-                new CaCertificateResource(caService), new RegistrationCodeResource(caService),
-                new EndpointResource(devices.endpoints()),
-                new TransferResource(new CertificateTransferService(store, audits, devices.changes())),
-                new PolicyResource(policyService),
-                new AuthorizationResource(
-                        new TestAuthorizationService(policyService, store, thingService, clock)),
-                new TagResource(new TagService(store.tags(), taggable, tokens)),
-                new ThingResource(thingService));
+        PreparedServer prepared = prepare(settings, store, clock, management, devices);
+        try {
+            return prepared.listen();
+        } catch (Exception e) {
+            prepared.close();
+            throw e;
+        }
+    }
 
+    /**
+     * Starts a server as {@link #start(ServerSettings, CertificateStore, Clock, Management, DevicePlane)} does, up
+     * to its ports: the services, the handlers, the threads and the classes they load. {@link PreparedServer#listen}
+     * then binds the ports. Lets a caller do the expensive part of the start beside other work and answer only once
+     * that work is done.
+     *
+     * @param settings where to listen, how to authenticate, the marker secret and the issuing CA
+     * @param store the certificate store
+     * @param clock the source of time for creation dates and validity checks
+     * @param management the metrics registry and where {@code /health} and {@code /metrics} are served
+     * @param devices the device endpoint's side of the API
+     */
+    public static PreparedServer prepare(ServerSettings settings, CertificateStore store, Clock clock,
+            Management management, DevicePlane devices) throws Exception {
+        Routes routes = routes(settings, store, clock, devices);
         QueuedThreadPool threads = new QueuedThreadPool(settings.maxThreads(), 4);
         threads.setName("certreg-http");
         Server jetty = new Server(threads);
@@ -159,21 +156,48 @@ public final class CertregServer implements AutoCloseable {
         jetty.setStopTimeout(STOP_TIMEOUT_MS);
         jetty.setStopAtShutdown(false);
         try {
+            // Without its connectors: they are added, bound and started by listen.
             jetty.start();
         } catch (Exception e) {
             readiness.close();
             throw e;
         }
-        URI endpoint = uri(settings.host(), connector);
-        return new CertregServer(jetty, endpoint,
-                managementConnector == null ? endpoint : uri(settings.host(), managementConnector), readiness);
+        return new PreparedServer(jetty, settings.host(), connector, managementConnector, readiness);
+    }
+
+    private static Routes routes(ServerSettings settings, CertificateStore store, Clock clock, DevicePlane devices) {
+        X509Codec codec = new X509Codec();
+        CertificateLists lists = new CertificateLists(new MarkerCodec(settings.markerSecret()));
+        Audits audits = Audits.of(clock);
+        CaKeys caKeys = new CaKeys(codec);
+        CaCertificateService caService =
+                new CaCertificateService(store, codec, lists, audits, new SecureRandom(), caKeys);
+        DeviceCertificateService deviceService =
+                new DeviceCertificateService(store, codec, lists, audits, devices.changes(), caKeys);
+        IssuedCertificateService issuedService =
+                new IssuedCertificateService(store, settings.issuingCa(), codec, audits);
+        PolicyService policyService =
+                new PolicyService(store, new NamedMarkers(settings.markerSecret()), clock, devices.changes());
+        NextTokens tokens = new NextTokens(settings.markerSecret());
+        ThingService thingService = new ThingService(store, tokens, clock);
+        Map<String, TaggableResource> taggable = Map.of(
+                "cacert", (scope, id) -> store.findCaCertificate(scope, id).isPresent(),
+                "policy", policyService::exists);
+        return Routes.of(new CertificateResource(deviceService, issuedService),
+                new CaCertificateResource(caService), new RegistrationCodeResource(caService),
+                new EndpointResource(devices.endpoints()),
+                new TransferResource(new CertificateTransferService(store, audits, devices.changes())),
+                new PolicyResource(policyService),
+                new AuthorizationResource(
+                        new TestAuthorizationService(policyService, store, thingService, clock)),
+                new TagResource(new TagService(store.tags(), taggable, tokens)),
+                new ThingResource(thingService));
     }
 
     private static ServerConnector connector(Server jetty, HttpConfiguration http, String host, int port) {
         ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
-        jetty.addConnector(connector);
         return connector;
     }
 
@@ -185,7 +209,7 @@ public final class CertregServer implements AutoCloseable {
         CertificateGauges.register(store, registry);
     }
 
-    private static URI uri(String host, ServerConnector connector) {
+    static URI uri(String host, ServerConnector connector) {
         String literal = host.contains(":") ? "[" + host + "]" : host;
         return URI.create("http://" + literal + ":" + connector.getLocalPort());
     }

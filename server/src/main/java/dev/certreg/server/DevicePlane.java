@@ -18,7 +18,7 @@ public record DevicePlane(EndpointService endpoints, CertificateChangeListener c
     }
 
     /** No device endpoint: DescribeEndpoint answers AWS's address shapes. */
-    static DevicePlane none(byte[] markerSecret) {
+    public static DevicePlane none(byte[] markerSecret) {
         return new DevicePlane(new EndpointService(markerSecret), CertificateChangeListener.NONE, null);
     }
 }
