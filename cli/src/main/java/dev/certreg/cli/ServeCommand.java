@@ -83,7 +83,6 @@ final class ServeCommand implements Callable<Integer> {
             String openWarning = auth.isOpen() ? OpenBinding.check(host, allowOpenOnNetwork) : null;
             HttpLimits httpLimits = limits.limits();
             byte[] secret = markerSecret();
-            JettyCacheLines.configure();
             // The device endpoint's CA and the issuing CA (a new RSA key on the first start) need neither the store
             // nor each other: they are read, or made, beside its opening.
             Beside<DeviceOptions.Prepared> devicePlane =

@@ -1,5 +1,6 @@
 package dev.certreg.junit;
 
+import dev.certreg.core.x509.BouncyCastle;
 import dev.certreg.server.CertregServer;
 import dev.certreg.server.OpenAuthenticator;
 import dev.certreg.server.ServerSettings;
@@ -86,6 +87,12 @@ public final class CertregExtension
 
     private void start() throws Exception {
         dataDir = Files.createTempDirectory("certreg-junit");
+        // BouncyCastle's provider, which the server needs next, is built beside the store's opening: the first start
+        // in a JVM is mostly the loading of both, and each has a core of its own. A caller of the provider waits for
+        // the one being built.
+        Thread provider = new Thread(BouncyCastle::provider, "certreg-junit-bouncycastle");
+        provider.setDaemon(true);
+        provider.start();
         // A new store starts from the empty schema the store's jar ships, without running migrations.
         store = SqliteCertificateStore.open(dataDir);
         byte[] secret = new byte[32];

@@ -130,6 +130,7 @@ public final class CertregServer implements AutoCloseable {
     public static PreparedServer prepare(ServerSettings settings, CertificateStore store, Clock clock,
             Management management, DevicePlane devices) throws Exception {
         Routes routes = routes(settings, store, clock, devices);
+        JettyCacheLines.configure();
         QueuedThreadPool threads = new QueuedThreadPool(settings.maxThreads(), 4);
         threads.setName("certreg-http");
         Server jetty = new Server(threads);

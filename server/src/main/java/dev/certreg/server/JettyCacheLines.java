@@ -1,4 +1,4 @@
-package dev.certreg.cli;
+package dev.certreg.server;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.ManagementFactory;
@@ -8,7 +8,8 @@ import java.lang.management.ManagementFactory;
  * arrays to a cache line and, unless told, works out the size of a reference by asking the platform MBean server
  * whether references are compressed: starting that server, with every platform MBean registered in it, was some
  * 35 ms of each {@code serve} start, for this one answer. The JVM's own flag gives it without the MBean server.
- * A process-wide setting, like {@link dev.certreg.core.x509.EcdsaProvider#install()}: made by {@code serve} only.
+ * A process-wide setting, made as a server is prepared; it is the value Jetty would work out itself, and one set
+ * already (by {@code -D}, or by another Jetty in the process) is left as it is.
  */
 final class JettyCacheLines {
     private static final String REFERENCES = "org.eclipse.jetty.util.referencesPerCacheLine";
