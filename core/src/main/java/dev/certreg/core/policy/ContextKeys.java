@@ -17,18 +17,23 @@ import org.jspecify.annotations.Nullable;
  * attribute's first value, {@code Subject.<A>.<n>} the (n+1)-th ({@code .1} is the second), {@code Subject.<A>.List}
  * all of them, cut to five. A value that contains {@code * $ + ? #} or is longer than 1024 characters is
  * <em>withheld</em>: AWS does not substitute it, so nothing that uses it can match. They are read from the
- * certificate when a policy first asks for one. Not thread-safe: one per decision.
+ * certificate, and the thing variables from the registry, when a policy first asks for one. Not thread-safe: one per
+ * decision.
  */
 final class ContextKeys {
     private static final int MAX_LIST = 5;
     private static final int MAX_LENGTH = 1024;
     private static final String CERTIFICATE = "iot:Certificate.";
     private static final String THING = "iot:Connection.Thing.";
+    /** Used by AWS's own examples ("Publish/Subscribe policy examples"), undocumented as a variable. */
+    private static final String THING_NAME = "iot:Thing.ThingName";
 
     private final Map<String, List<String>> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private final Set<String> withheld = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     /** The context whose certificate variables are not read yet, or null. */
     private @Nullable RequestContext unreadCertificate;
+    /** The context whose thing variables are not read yet, or null. */
+    private @Nullable RequestContext unreadThing;
 
     private ContextKeys() {}
 
@@ -45,25 +50,25 @@ final class ContextKeys {
             keys.put("iot:CertificateId", id);
             keys.unreadCertificate = context;
         });
-        keys.putThing(context.thing());
+        keys.unreadThing = context;
         return keys;
     }
 
     /** The key's values; empty when the request does not have the key (or AWS would withhold it). */
     Optional<List<String>> values(String key) {
-        readCertificateFor(key);
+        readFor(key);
         return Optional.ofNullable(values.get(key));
     }
 
     /** Whether the key exists but its value may not be used (see the class comment). */
     boolean withheld(String key) {
-        readCertificateFor(key);
+        readFor(key);
         return withheld.contains(key);
     }
 
     /** The key's one value, for substitution: empty when absent, withheld or multivalued. */
     Optional<String> single(String key) {
-        readCertificateFor(key);
+        readFor(key);
         List<String> list = values.get(key);
         return list != null && list.size() == 1 ? Optional.of(list.get(0)) : Optional.empty();
     }
@@ -78,19 +83,28 @@ final class ContextKeys {
         if (attached) {
             ThingFacts facts = thing.get();
             put(THING + "ThingName", facts.thingName());
-            // Used by AWS's own examples ("Publish/Subscribe policy examples"), undocumented as a variable.
-            put("iot:Thing.ThingName", facts.thingName());
+            put(THING_NAME, facts.thingName());
             facts.thingTypeName().ifPresent(type -> put(THING + "ThingTypeName", type));
             facts.attributes().forEach((name, value) -> values.put(THING + "Attributes[" + name + "]", List.of(value)));
         }
     }
 
-    private void readCertificateFor(String key) {
-        if (unreadCertificate != null && key.regionMatches(true, 0, CERTIFICATE, 0, CERTIFICATE.length())) {
+    /** Reads the certificate's or the thing's variables if {@code key} is one of them and they are not read yet. */
+    private void readFor(String key) {
+        if (unreadCertificate != null && startsWith(key, CERTIFICATE)) {
             RequestContext context = unreadCertificate;
             unreadCertificate = null;
             context.certificate().ifPresent(this::putCertificate);
         }
+        if (unreadThing != null && (startsWith(key, THING) || key.equalsIgnoreCase(THING_NAME))) {
+            RequestContext context = unreadThing;
+            unreadThing = null;
+            putThing(context.thing());
+        }
+    }
+
+    private static boolean startsWith(String key, String prefix) {
+        return key.regionMatches(true, 0, prefix, 0, prefix.length());
     }
 
     private void putCertificate(CertificateFacts certificate) {

@@ -74,8 +74,7 @@ public final class DeviceAuthorizer {
                 .clientId(session.clientId())
                 .certificate(session.certificateId(), session.certificate())
                 .connectAttributes(session.connectAttributes());
-        things.thingFor(session.scope(), session.clientId(), session.certificateId())
-                .ifPresent(builder::thing);
+        builder.thing(() -> things.thingFor(session.scope(), session.clientId(), session.certificateId()));
         session.sourceIp().ifPresent(builder::sourceIp);
         session.domainName().ifPresent(builder::domainName);
         session.willTopic().ifPresent(

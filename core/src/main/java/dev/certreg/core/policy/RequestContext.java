@@ -17,7 +17,7 @@ public final class RequestContext {
     private final Optional<String> clientId;
     private final Optional<String> certificateId;
     private final Supplier<CertificateFacts> certificate;
-    private final Optional<ThingFacts> thing;
+    private final Supplier<Optional<ThingFacts>> thing;
     private final Optional<String> sourceIp;
     private final Optional<String> domainName;
     private final Set<String> connectAttributes;
@@ -71,9 +71,12 @@ public final class RequestContext {
         return certificateId.map(id -> certificate.get());
     }
 
-    /** The thing named by the client id, if the registry has one: the {@code iot:Connection.Thing.*} variables. */
+    /**
+     * The thing named by the client id, if the registry has one: the {@code iot:Connection.Thing.*} variables, read
+     * from the registry when this is called.
+     */
     public Optional<ThingFacts> thing() {
-        return thing;
+        return thing.get();
     }
 
     /** {@code aws:SourceIp}. */
@@ -106,7 +109,7 @@ public final class RequestContext {
         private Optional<String> clientId = Optional.empty();
         private Optional<String> certificateId = Optional.empty();
         private Supplier<CertificateFacts> certificate = () -> null;
-        private Optional<ThingFacts> thing = Optional.empty();
+        private Supplier<Optional<ThingFacts>> thing = Optional::empty;
         private Optional<String> sourceIp = Optional.empty();
         private Optional<String> domainName = Optional.empty();
         private Set<String> connectAttributes = Set.of();
@@ -137,7 +140,15 @@ public final class RequestContext {
         }
 
         public Builder thing(ThingFacts value) {
-            thing = Optional.of(value);
+            return thing(() -> Optional.of(value));
+        }
+
+        /**
+         * The thing {@code facts} reads when a policy first uses a thing variable: most policies never do, and
+         * reading it is a query of the registry. {@code facts} must be thread-safe.
+         */
+        public Builder thing(Supplier<Optional<ThingFacts>> facts) {
+            thing = Objects.requireNonNull(facts, "facts");
             return this;
         }
 

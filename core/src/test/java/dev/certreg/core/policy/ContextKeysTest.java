@@ -139,6 +139,25 @@ class ContextKeysTest {
         assertThat(reads).hasValue(1);
     }
 
+    @Test
+    void readsTheThingOnlyWhenAThingVariableIsAskedFor() {
+        AtomicInteger reads = new AtomicInteger();
+        ThingFacts thing = new ThingFacts("lamp-1", Optional.empty(), Map.of("room", "hall"), true);
+        ContextKeys keys = ContextKeys.of(context().clientId("lamp-1").thing(() -> {
+            reads.incrementAndGet();
+            return Optional.of(thing);
+        }).build());
+
+        assertThat(keys.single("iot:ClientId")).contains("lamp-1");
+        assertThat(keys.withheld(S + "CommonName")).isFalse();
+        assertThat(reads).hasValue(0);
+
+        assertThat(keys.single("iot:thing.thingname")).contains("lamp-1");
+        assertThat(keys.single("iot:Connection.Thing.IsAttached")).contains("true");
+        assertThat(keys.single("iot:Connection.Thing.Attributes[room]")).contains("hall");
+        assertThat(reads).hasValue(1);
+    }
+
     private static ContextKeys keys(CertificateFacts facts) {
         return ContextKeys.of(context().certificate(facts).build());
     }
