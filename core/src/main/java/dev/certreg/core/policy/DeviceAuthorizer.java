@@ -10,9 +10,9 @@ import org.slf4j.LoggerFactory;
  * The device plane's one question to the policy engine: may this connection do this now? The broker asks once per
  * CONNECT ({@link #mayConnect}), once per PUBLISH ({@link IotAction#PUBLISH}, and {@link IotAction#RETAIN_PUBLISH} as
  * well when RETAIN is set), once per topic filter of a SUBSCRIBE ({@link IotAction#SUBSCRIBE}) and once per delivery
- * to a client ({@link IotAction#RECEIVE}) — "AWS IoT Core policy actions". Policies and the connection's thing are read
- * at every decision, so a detached policy or a changed default version applies to the next message. Knows nothing of
- * MQTT. Thread-safe.
+ * to a client ({@link IotAction#RECEIVE}) — "AWS IoT Core policy actions". Policies are read at every decision, and
+ * the connection's thing too when a policy uses a thing variable, so a detached policy or a changed default version
+ * applies to the next message. Knows nothing of MQTT. Thread-safe.
  */
 public final class DeviceAuthorizer {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceAuthorizer.class);

@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  * @param willTopic the CONNECT's Will topic, if it has a Will
  */
 public record DeviceSession(Scope scope, String certificateId, Supplier<CertificateFacts> certificate, String clientId,
-        Optional<String> sourceIp, Optional<String> domainName, Set<String> connectAttributes, Optional<String> willTopic) {
+        Optional<String> sourceIp, Optional<String> domainName, Set<String> connectAttributes,
+        Optional<String> willTopic) {
     /** The {@code iot:ConnectAttributes} value of a CONNECT asking for a persistent session. */
     public static final String PERSISTENT_CONNECT = "PersistentConnect";
     /** The {@code iot:ConnectAttributes} value of a CONNECT carrying a Will. */
