@@ -35,11 +35,7 @@ final class Beside<T> {
 
     /** Waits until the work has ended, however it ended: its outcome is for {@link #join} to report. */
     void settle() throws InterruptedException {
-        try {
-            task.get();
-        } catch (ExecutionException ended) {
-            // Ended; join reports it where the start asks for it.
-        }
+        abandon(made -> {});
     }
 
     /**
@@ -51,6 +47,7 @@ final class Beside<T> {
         try {
             made = task.get();
         } catch (ExecutionException failed) {
+            // Ended with nothing to undo; join reports the failure where the start asks for it.
             return;
         }
         release.accept(made);

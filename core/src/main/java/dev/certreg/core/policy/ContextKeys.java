@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The values of every policy variable and condition key a {@link RequestContext} defines, looked up
@@ -30,15 +29,16 @@ final class ContextKeys {
 
     private final Map<String, List<String>> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private final Set<String> withheld = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-    /** The context whose certificate variables are not read yet, or null. */
-    private @Nullable RequestContext unreadCertificate;
-    /** The context whose thing variables are not read yet, or null. */
-    private @Nullable RequestContext unreadThing;
+    private final RequestContext context;
+    private boolean certificateRead;
+    private boolean thingRead;
 
-    private ContextKeys() {}
+    private ContextKeys(RequestContext context) {
+        this.context = context;
+    }
 
     static ContextKeys of(RequestContext context) {
-        ContextKeys keys = new ContextKeys();
+        ContextKeys keys = new ContextKeys(context);
         context.clientId().ifPresent(id -> keys.put("iot:ClientId", id));
         context.domainName().ifPresent(name -> keys.put("iot:DomainName", name));
         context.sourceIp().ifPresent(ip -> keys.put("aws:SourceIp", ip));
@@ -46,11 +46,7 @@ final class ContextKeys {
         keys.put("aws:EpochTime", Long.toString(context.time().getEpochSecond()));
         keys.values.put("iot:ConnectAttributes", List.copyOf(context.connectAttributes()));
         context.lastWillTopic().ifPresent(arn -> keys.put("iot:LastWillTopic", arn));
-        context.certificateId().ifPresent(id -> {
-            keys.put("iot:CertificateId", id);
-            keys.unreadCertificate = context;
-        });
-        keys.unreadThing = context;
+        context.certificateId().ifPresent(id -> keys.put("iot:CertificateId", id));
         return keys;
     }
 
@@ -91,14 +87,12 @@ final class ContextKeys {
 
     /** Reads the certificate's or the thing's variables if {@code key} is one of them and they are not read yet. */
     private void readFor(String key) {
-        if (unreadCertificate != null && startsWith(key, CERTIFICATE)) {
-            RequestContext context = unreadCertificate;
-            unreadCertificate = null;
+        if (!certificateRead && startsWith(key, CERTIFICATE)) {
+            certificateRead = true;
             context.certificate().ifPresent(this::putCertificate);
         }
-        if (unreadThing != null && (startsWith(key, THING) || key.equalsIgnoreCase(THING_NAME))) {
-            RequestContext context = unreadThing;
-            unreadThing = null;
+        if (!thingRead && (startsWith(key, THING) || key.equalsIgnoreCase(THING_NAME))) {
+            thingRead = true;
             putThing(context.thing());
         }
     }

@@ -67,10 +67,6 @@ public final class Sql {
         }
     }
 
-    private Sql(Rewritten rewritten, String text) {
-        this(text, rewritten.jdbcText(), rewritten.order());
-    }
-
     private Sql(String text, String jdbcText, List<String> order) {
         this.text = text;
         this.jdbcText = jdbcText;
@@ -86,7 +82,7 @@ public final class Sql {
                 REWRITTEN.putIfAbsent(text, rewritten);
             }
         }
-        return new Sql(rewritten, text);
+        return new Sql(text, rewritten.jdbcText(), rewritten.order());
     }
 
     /** Binds {@code :name} to {@code value}; fails if the text has no {@code :name} or it is already bound. */
