@@ -107,10 +107,6 @@ final class CaCertificateResource {
     }
 
     private static void item(JsonGenerator json, Scope scope, ListedCertificate c) throws IOException {
-        json.writeStringField("certificateArn", scope.caCertificateArn(c.certificateId()));
-        json.writeStringField("certificateId", c.certificateId());
-        json.writeStringField("status", c.status());
-        json.writeFieldName("creationDate");
-        json.writeNumber(Json.epochSeconds(c.creationDate()));
+        ListParameters.item(json, scope.caCertificateArn(c.certificateId()), c, false);
     }
 }

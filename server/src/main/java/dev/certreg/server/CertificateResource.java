@@ -157,11 +157,6 @@ final class CertificateResource {
     }
 
     private static void item(JsonGenerator json, Scope scope, ListedCertificate c) throws IOException {
-        json.writeStringField("certificateArn", scope.certificateArn(c.certificateId()));
-        json.writeStringField("certificateId", c.certificateId());
-        json.writeStringField("status", c.status());
-        json.writeStringField("certificateMode", c.mode().name());
-        json.writeFieldName("creationDate");
-        json.writeNumber(Json.epochSeconds(c.creationDate()));
+        ListParameters.item(json, scope.certificateArn(c.certificateId()), c, true);
     }
 }

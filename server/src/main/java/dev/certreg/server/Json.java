@@ -94,6 +94,21 @@ final class Json {
         return BigDecimal.valueOf(instant.toEpochMilli(), 3);
     }
 
+    /**
+     * Writes {@code instant} as {@link #epochSeconds} renders it ({@code 1733462400.120}: seconds, a point and three
+     * digits) without building a {@code BigDecimal}: a page of 250 writes 250 of them.
+     */
+    static void writeEpochSeconds(JsonGenerator json, Instant instant) throws IOException {
+        long millis = instant.toEpochMilli();
+        if (millis < 0) {
+            json.writeNumber(epochSeconds(instant));
+            return;
+        }
+        int fraction = (int) (millis % 1000);
+        String digits = fraction < 10 ? ".00" : fraction < 100 ? ".0" : ".";
+        json.writeNumber(millis / 1000 + digits + fraction);
+    }
+
     /** Puts {@code value} unless it is null: absent members are omitted, never null. */
     static void putIfPresent(ObjectNode node, String name, String value) {
         if (value != null) {

@@ -1,6 +1,8 @@
 package dev.certreg.server;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,6 +16,13 @@ import java.util.function.BiConsumer;
 
 /** The paging members the list operations share, read from the query and written to the response. */
 final class ListParameters {
+    // A page writes each of these names up to 250 times: quoted and encoded once here.
+    private static final SerializableString CERTIFICATE_ARN = new SerializedString("certificateArn");
+    private static final SerializableString CERTIFICATE_ID = new SerializedString("certificateId");
+    private static final SerializableString STATUS = new SerializedString("status");
+    private static final SerializableString CERTIFICATE_MODE = new SerializedString("certificateMode");
+    private static final SerializableString CREATION_DATE = new SerializedString("creationDate");
+
     private ListParameters() {}
 
     /** The paging members of one list operation, read in the order the service checks them. */
@@ -44,6 +53,26 @@ final class ListParameters {
             }
             json.writeEndObject();
         });
+    }
+
+    /**
+     * The members of one listed certificate, as ListCertificates, ListCertificatesByCA and ListCACertificates give
+     * them: {@code certificateMode} only where {@code withMode} (the CA list has none).
+     */
+    static void item(JsonGenerator json, String arn, ListedCertificate certificate, boolean withMode)
+            throws IOException {
+        json.writeFieldName(CERTIFICATE_ARN);
+        json.writeString(arn);
+        json.writeFieldName(CERTIFICATE_ID);
+        json.writeString(certificate.certificateId());
+        json.writeFieldName(STATUS);
+        json.writeString(certificate.status());
+        if (withMode) {
+            json.writeFieldName(CERTIFICATE_MODE);
+            json.writeString(certificate.mode().name());
+        }
+        json.writeFieldName(CREATION_DATE);
+        Json.writeEpochSeconds(json, certificate.creationDate());
     }
 
     /** {@code {"<field>": [...], "nextToken": ...}} with each item added to the array by {@code add}. */

@@ -2,6 +2,7 @@ package dev.certreg.server;
 
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -19,6 +20,8 @@ final class ResponseWriter {
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
 
     private final Clock clock;
+    /** The last second's Date header: formatting it anew for each response cost more than the rest of the headers. */
+    private volatile DateHeader date = new DateHeader(Long.MIN_VALUE, "");
 
     ResponseWriter(Clock clock) {
         this.clock = clock;
@@ -26,7 +29,7 @@ final class ResponseWriter {
 
     void write(ApiResponse result, String requestId, Response response, Callback callback) {
         response.setStatus(result.status());
-        response.getHeaders().put(HttpHeader.DATE, HTTP_DATE.format(clock.instant()));
+        response.getHeaders().put(HttpHeader.DATE, date());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         response.getHeaders().put("x-amzn-RequestId", requestId);
         if (result.errorType() != null) {
@@ -34,4 +37,16 @@ final class ResponseWriter {
         }
         response.write(true, ByteBuffer.wrap(Json.bytes(result.body())), callback);
     }
+
+    private String date() {
+        Instant now = clock.instant();
+        DateHeader last = date;
+        if (last.second() != now.getEpochSecond()) {
+            last = new DateHeader(now.getEpochSecond(), HTTP_DATE.format(now));
+            date = last;
+        }
+        return last.text();
+    }
+
+    private record DateHeader(long second, String text) {}
 }

@@ -13,6 +13,8 @@ import dev.certreg.core.Scope;
 import dev.certreg.core.Tag;
 import dev.certreg.core.TransferData;
 import dev.certreg.core.Validity;
+import dev.certreg.store.jdbc.internal.KeysetQuery;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -61,12 +63,14 @@ final class Rows {
 
     /** A row of {@link dev.certreg.store.jdbc.internal.KeysetQuery#LISTED_COLUMNS}. */
     static ListedCertificate listed(ResultSet rs) throws SQLException {
-        String listed = rs.getString("listed");
+        // By position: SQLite's driver looks a column name up afresh on each row of a result. As bytes: the value is
+        // ASCII (a hex id and two enum names), and SQLite's driver copies bytes out faster than it builds a string.
+        String listed = new String(rs.getBytes(KeysetQuery.LISTED_TEXT), StandardCharsets.US_ASCII);
         int afterId = listed.indexOf(' ');
         int afterStatus = listed.lastIndexOf(' ');
         return new ListedCertificate(listed.substring(0, afterId), listed.substring(afterId + 1, afterStatus),
                 CertificateMode.valueOf(listed.substring(afterStatus + 1)),
-                Instant.ofEpochMilli(rs.getLong("created_ms")));
+                Instant.ofEpochMilli(rs.getLong(KeysetQuery.LISTED_CREATED_MS)));
     }
 
     /** The tag of a row of a CA joined with its tags: none when the CA has no tags. */

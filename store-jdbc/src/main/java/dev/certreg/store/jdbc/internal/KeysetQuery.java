@@ -20,6 +20,10 @@ public final class KeysetQuery {
      */
     public static final String LISTED_COLUMNS =
             "created_ms, cert_id, cert_id || ' ' || status || ' ' || mode AS listed";
+    /** The position of {@code created_ms} in {@link #LISTED_COLUMNS}. */
+    public static final int LISTED_CREATED_MS = 1;
+    /** The position of {@code listed} in {@link #LISTED_COLUMNS}. */
+    public static final int LISTED_TEXT = 3;
 
     private KeysetQuery() {}
 
