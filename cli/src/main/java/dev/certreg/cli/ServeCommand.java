@@ -17,7 +17,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import dev.certreg.cli.logging.LineLoggerProvider;
 import dev.certreg.cli.logging.LogFormat;
 import java.util.Locale;
@@ -32,6 +34,8 @@ import picocli.CommandLine.Option;
         description = "Run the registry. Point SDKs at the printed endpoint with --endpoint-url.")
 final class ServeCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+    /** How long a stopping server waits for its first issuing CA to be written: the key takes well under a second. */
+    private static final Duration ISSUING_CA_BOUND = Duration.ofSeconds(30);
 
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Interface to bind (default: ${DEFAULT-VALUE}).")
     String host;
@@ -83,16 +87,17 @@ final class ServeCommand implements Callable<Integer> {
             String openWarning = auth.isOpen() ? OpenBinding.check(host, allowOpenOnNetwork) : null;
             HttpLimits httpLimits = limits.limits();
             byte[] secret = markerSecret();
-            // The device endpoint's CA and the issuing CA (a new RSA key on the first start) need neither the store
-            // nor each other: they are read, or made, beside its opening.
+            // The device endpoint's CA and the issuing CA need neither the store nor each other: they are read, or
+            // made, beside its opening.
             Beside<DeviceOptions.Prepared> devicePlane =
                     Beside.start("certreg-start-devices", () -> prepareDevices(secret, clock));
-            Beside<IssuingCa> issuing = Beside.start("certreg-start-issuing-ca", () -> issuingCa(clock));
+            Beside<Supplier<IssuingCa>> issuing =
+                    Beside.start("certreg-start-issuing-ca", () -> issuingCa(clock));
             try {
                 Management management = management();
                 Configured<CertificateStore> opened = store.open(dataDir, management.registry());
                 try (CertificateStore certificates = opened.value()) {
-                    IssuingCa issuingCa = issuing.join();
+                    Supplier<IssuingCa> issuingCa = issuing.join();
                     ServerSettings settings = new ServerSettings(host, port, authenticator.value(), secret,
                             maxThreads, issuingCa, httpLimits);
                     if (openWarning != null) {
@@ -146,12 +151,20 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private IssuingCa issuingCa(Clock clock) throws StartupFailure {
+    /**
+     * The issuing CA of the data directory: read now when its file exists, so that a damaged one stops the start;
+     * otherwise made once the server answers ({@link FirstIssuingCa}).
+     */
+    private Supplier<IssuingCa> issuingCa(Clock clock) throws StartupFailure {
+        Path file = dataDir.resolve(IssuingCaFile.FILE_NAME);
+        if (!Files.exists(file)) {
+            return new FirstIssuingCa(dataDir, clock);
+        }
         try {
-            return IssuingCaFile.load(dataDir, clock);
+            IssuingCa ca = IssuingCaFile.load(dataDir, clock);
+            return () -> ca;
         } catch (IOException | IllegalArgumentException e) {
-            throw new StartupFailure("cannot use the issuing CA in " + dataDir.resolve(IssuingCaFile.FILE_NAME) + ": "
-                    + StartupFailure.rootMessage(e));
+            throw new StartupFailure("cannot use the issuing CA in " + file + ": " + StartupFailure.rootMessage(e));
         }
     }
 
@@ -183,8 +196,10 @@ final class ServeCommand implements Callable<Integer> {
         }
         try (server) {
             // Before the start-up lines: whoever reads them may stop the server at once.
+            FirstIssuingCa firstIssuingCa =
+                    settings.issuingCa() instanceof FirstIssuingCa first ? first : null;
             Runtime.getRuntime().addShutdownHook(
-                    new Thread(() -> stop(server, certificates), "certreg-shutdown"));
+                    new Thread(() -> stop(server, certificates, firstIssuingCa), "certreg-shutdown"));
             LOG.atInfo().addKeyValue("endpoint", server.endpoint())
                     .addKeyValue("management", server.managementEndpoint())
                     .addKeyValue("store", storeLine).addKeyValue("auth", authLine).log("serving");
@@ -204,6 +219,9 @@ final class ServeCommand implements Callable<Integer> {
                     + server.managementEndpoint().resolve("/health/ready") + "  metrics: "
                     + server.managementEndpoint().resolve("/metrics"));
             System.out.flush();
+            if (firstIssuingCa != null) {
+                firstIssuingCa.makeBeside();
+            }
             server.join();
         } finally {
             if (deviceEndpoint != null) {
@@ -242,12 +260,15 @@ final class ServeCommand implements Callable<Integer> {
      * {@link CertregServer#STOP_TIMEOUT_MS}), close the store so the database is left clean, then exit 0: an
      * orchestrator that asked certreg to stop sees a clean stop rather than the 143 of a killed JVM.
      */
-    private static void stop(CertregServer server, CertificateStore certificates) {
+    private static void stop(CertregServer server, CertificateStore certificates, FirstIssuingCa firstIssuingCa) {
         LOG.info("stopping: no new connections, finishing requests in flight");
         int status = 0;
         try {
             server.close();
             certificates.close();
+            if (firstIssuingCa != null) {
+                firstIssuingCa.awaitWritten(ISSUING_CA_BOUND);
+            }
             LOG.info("stopped cleanly");
         } catch (RuntimeException e) {
             LOG.error("did not stop cleanly", e);

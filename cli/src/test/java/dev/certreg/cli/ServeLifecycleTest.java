@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.certreg.core.CertificateStatus;
 import dev.certreg.core.testing.TestPki;
+import dev.certreg.core.x509.IssuingCa;
 import dev.certreg.store.sqlite.SqliteCertificateStore;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +19,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,6 +73,37 @@ class ServeLifecycleTest {
         try (SqliteCertificateStore store = SqliteCertificateStore.open(dataDir)) {
             assertThat(store.countDeviceCertificatesByStatus()).containsEntry(CertificateStatus.ACTIVE, 1L);
         }
+    }
+
+    @Test
+    void aFirstStartIssuesUnderTheIssuingCaItWritesToTheDataDirectory() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String certificatePem;
+        try (ServerProcess server = ServerProcess.start(dataDir)) {
+            HttpResponse<String> created = http.send(HttpRequest.newBuilder(
+                            server.endpoint().resolve("/keys-and-certificate?setAsActive=true"))
+                    .header("Authorization", AUTHORIZATION)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(created.statusCode()).isEqualTo(200);
+            certificatePem = JSON.readTree(created.body()).get("certificatePem").asText();
+            server.terminate();
+            assertThat(server.awaitExit(Duration.ofSeconds(60))).isZero();
+        }
+        IssuingCa written = IssuingCa.fromPem(Files.readString(dataDir.resolve(IssuingCaFile.FILE_NAME)));
+        X509Certificate issued = (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(certificatePem.getBytes(StandardCharsets.US_ASCII)));
+        issued.verify(written.publicKey());
+    }
+
+    @Test
+    void aFirstStartStoppedAtOnceHasWrittenItsIssuingCa() throws Exception {
+        // The CA of a first start is made after the server answers; a stop waits for it to be written.
+        try (ServerProcess server = ServerProcess.start(dataDir)) {
+            server.terminate();
+            assertThat(server.awaitExit(Duration.ofSeconds(60))).isZero();
+        }
+        assertThat(IssuingCa.fromPem(Files.readString(dataDir.resolve(IssuingCaFile.FILE_NAME))).publicKey())
+                .isNotNull();
     }
 
     @Test
