@@ -5,6 +5,7 @@
 #   bench/run.sh mqtt [--n 10000] [--seconds 10] [--label NAME]   (the device endpoint: bench/mqtt_bench.py)
 #   bench/run.sh import [--n 20000] [--runs 2] [--label NAME]       (certreg import: bench/import_bench.py)
 #   bench/run.sh moto [--n 2000] [--duration 5] [--label NAME]       (certreg beside moto_server: bench/moto_bench.py)
+#   bench/run.sh floors [--n 2000] [--label NAME]    (certreg beside Jetty alone and the bare SDK: bench/floors.py)
 # Builds the runnable jars when asked (--build) or when missing, then runs bench/bench.py, which writes
 # bench/results/<label>-<store>-<n>.{json,md} and redraws bench/results/page-latency.svg. Needs wrk
 # (apt-get install wrk) and python3. See BENCHMARKS.md.
@@ -23,6 +24,9 @@ if [ "${args[0]-}" = "mqtt" ]; then
 fi
 if [ "${args[0]-}" = "import" ]; then
     exec python3 "$root/bench/import_bench.py" "${args[@]:1}"
+fi
+if [ "${args[0]-}" = "floors" ]; then
+    exec python3 "$root/bench/floors.py" "${args[@]:1}"
 fi
 if [ "${args[0]-}" = "moto" ]; then
     exec python3 "$root/bench/moto_bench.py" "${args[@]:1}"

@@ -1,6 +1,7 @@
 package dev.certreg.bench;
 
 import dev.certreg.client.CertificatePaginators;
+import dev.certreg.client.Page;
 import dev.certreg.client.PaginationConfig;
 import dev.certreg.client.Paginator;
 import dev.certreg.core.Audit;
@@ -33,6 +34,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,8 +58,10 @@ import software.amazon.awssdk.services.iot.model.ListCertificatesByCaRequest;
  *       CAs through the core services, inserts N device certificates under the first straight into the store (many
  *       threads, so the store commits them in groups), and writes M RegisterCertificate bodies for EC and for RSA
  *       device certificates, one JSON document a line, for wrk to post.
- *   <li>{@code walk --endpoint URL --ca ID [--page-size 250]}: walks ListCertificatesByCA with certreg's paginator
- *       over the AWS SDK v2.
+ *   <li>{@code walk --endpoint URL --ca ID [--page-size 250] [--pages N]}: walks ListCertificatesByCA with certreg's
+ *       paginator over the AWS SDK v2, three times in one JVM (the SDK's code is still being compiled in the
+ *       first two), each walk to the end or to its {@code N}th page.
+ *   <li>{@code floor-server --port P [--items 25]}: {@link FloorServer}.
  *   <li>{@code extension [--starts 10]}: starts and stops {@link CertregExtension} repeatedly in this JVM.
  *   <li>{@code import-prepare --data-dir DIR --n N [--per-file 1000] --out DIR}: registers one EC CA through the core
  *       service and writes N EC P-256 device certificates it signed as PEM bundles, for {@code certreg import}.
@@ -86,6 +90,11 @@ public final class Bench {
             case "mqtt-prepare" -> mqttPrepare(options);
             case "import-prepare" -> importPrepare(options);
             case "mqtt-connect", "mqtt-publish", "mqtt-idle" -> MqttLoad.run(args[0], options);
+            case "floor-server" -> {
+                FloorServer.serve(Integer.parseInt(options.get("port")),
+                        Integer.parseInt(options.getOrDefault("items", "25")));
+                yield "{}";
+            }
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         };
         System.out.println(json);
@@ -295,6 +304,7 @@ public final class Bench {
 
     private static String walk(Map<String, String> options) {
         int pageSize = Integer.parseInt(options.getOrDefault("page-size", "250"));
+        long maxPages = Long.parseLong(options.getOrDefault("pages", String.valueOf(Long.MAX_VALUE)));
         try (IotClient iot = IotClient.builder()
                 .endpointOverride(URI.create(options.get("endpoint")))
                 .region(Region.US_EAST_1)
@@ -302,16 +312,17 @@ public final class Bench {
                 .httpClientBuilder(Apache5HttpClient.builder())
                 .build()) {
             List<String> walks = new ArrayList<>();
-            for (String label : List.of("first", "second")) {
+            for (String label : List.of("first", "second", "third")) {
                 long started = System.nanoTime();
                 Paginator<Certificate> paginator = CertificatePaginators.listCertificatesByCa(iot,
                         ListCertificatesByCaRequest.builder().caCertificateId(options.get("ca")).build(),
                         PaginationConfig.builder().pageSize(pageSize).build());
                 long[] counts = new long[2];
-                paginator.pages().forEach(page -> {
+                for (Iterator<Page<Certificate>> pages = paginator.pages().iterator();
+                        counts[0] < maxPages && pages.hasNext(); ) {
                     counts[0]++;
-                    counts[1] += page.items().size();
-                });
+                    counts[1] += pages.next().items().size();
+                }
                 double seconds = (System.nanoTime() - started) / 1e9;
                 walks.add(String.format(Locale.ROOT, "\"%s\":{\"pages\":%d,\"items\":%d,\"seconds\":%.3f}",
                         label, counts[0], counts[1], seconds));
