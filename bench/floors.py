@@ -29,71 +29,32 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bench import (BENCH, JAR, ROOT, cpu_s, free_port, get, java, load, log, wrk,  # noqa: E402
+from bench import (BENCH, JAR, ROOT, Server, cpu_s, free_port, java, load, log, wrk,  # noqa: E402
                    write_results)
 
 SERVE_OPTS = ["-Xms32m", "-Xmx256m", "-XX:+UseSerialGC"]
 WALK_PAGES = 4000
 
 
-class FloorServer:
-    """The bench jar's floor-server on a free port, with the serve launcher's JVM options."""
+class FloorServer(Server):
+    """The bench jar's floor-server on a free port, with the serve launcher's JVM options. It answers any path, so
+    Server's readiness check (the first 200 of ListCACertificates) and stop apply as they are."""
 
-    def __init__(self, items: int, extra: list[str] | None = None):
+    # Not Server.__init__, which starts certreg.
+    def __init__(self, items: int, extra: list[str] | None = None):  # pylint: disable=super-init-not-called
         self.port = free_port()
-        self.endpoint = f"http://127.0.0.1:{self.port}"
         self.started = time.monotonic()
         self.proc = subprocess.Popen(["java"] + SERVE_OPTS + (extra or []) + ["-jar", JAR, "floor-server", "--port",
                                       str(self.port), "--items", str(items)],
                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         self.pid = self.proc.pid
-
-    def wait_ready(self, deadline_s: float = 60) -> float:
-        end = self.started + deadline_s
-        while time.monotonic() < end:
-            try:
-                if get(self.port, "/certificates-by-ca/x?pageSize=25", timeout=2)[0] == 200:
-                    return time.monotonic() - self.started
-            except OSError:
-                pass
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"the floor server exited with {self.proc.returncode}")
-            time.sleep(0.002)
-        raise RuntimeError("the floor server did not answer in time")
-
-    def stop(self) -> None:
-        self.proc.terminate()
-        self.proc.wait(timeout=30)
-
-
-class Certreg:
-    """./certreg serve on a free port (the launcher execs java, so the pid is the JVM's)."""
-
-    def __init__(self, data_dir: str):
-        self.port = free_port()
         self.endpoint = f"http://127.0.0.1:{self.port}"
-        self.started = time.monotonic()
-        self.proc = subprocess.Popen([os.path.join(ROOT, "certreg"), "serve", "--port", str(self.port),
-                                      "--data-dir", data_dir, "--mqtt-port", "0"],
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        self.pid = self.proc.pid
 
-    def wait_ready(self, deadline_s: float = 120) -> float:
-        end = self.started + deadline_s
-        while time.monotonic() < end:
-            try:
-                if get(self.port, "/cacertificates", timeout=2)[0] == 200:
-                    return time.monotonic() - self.started
-            except OSError:
-                pass
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"certreg serve exited with {self.proc.returncode}")
-            time.sleep(0.002)
-        raise RuntimeError("certreg serve did not answer in time")
 
-    def stop(self) -> None:
-        self.proc.terminate()
-        self.proc.wait(timeout=30)
+def certreg_server(data_dir: str) -> Server:
+    """./certreg serve on data_dir, SQLite, the device endpoint on a free port."""
+    return Server(argparse.Namespace(serve_arg=["--mqtt-port", "0"], store="sqlite", jdbc_url=None, db_user=None),
+                  data_dir)
 
 
 def throughput(args, server, path: str, connections: int) -> dict:
@@ -145,7 +106,7 @@ def run(args) -> dict:
         state = java(["prepare", "--n", str(args.n), "--bodies", "10", "--out", work, "--data-dir", data_dir])
         ca = state["listCa"]
 
-        certreg = Certreg(data_dir)
+        certreg = certreg_server(data_dir)
         certreg.wait_ready()
         try:
             result["certreg"] = pages(args, certreg, ca)
@@ -187,8 +148,8 @@ def run(args) -> dict:
         # A test JVM has no archive: CertregExtension's first start loads its classes from the jars.
         result["floor"]["startup_no_archive"] = startups(lambda: FloorServer(25), args.startup_runs)
         empty = os.path.join(work, "empty")
-        startups(lambda: Certreg(empty), 1)  # writes the launcher's archive if this build has none yet
-        result["certreg"]["startup"] = startups(lambda: Certreg(empty), args.startup_runs)
+        startups(lambda: certreg_server(empty), 1)  # writes the launcher's archive if this build has none yet
+        result["certreg"]["startup"] = startups(lambda: certreg_server(empty), args.startup_runs)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     result["finished"] = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
