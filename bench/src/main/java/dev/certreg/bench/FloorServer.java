@@ -17,11 +17,12 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * What the machine allows below certreg: Jetty 12 with certreg's connector settings, answering every request with
- * one ListCertificatesByCA page whose items are built once at start (in certreg's shape), with a {@code nextMarker}
- * new to each answer, so a paginator never reaches the end. Its handler is blocking, as certreg's API handler is, so Jetty hands each request
- * to a pool thread the same way. {@code bench/floors.py} measures against it: req/s and CPU per request with wrk, the
- * AWS SDK's own cost per page with certreg's paginator, and a JVM's time from spawn to a first answer.
+ * What the machine allows below certreg: Jetty 12 with certreg's connector settings, answering every request with one
+ * ListCertificatesByCA page whose items are built once at start (in certreg's shape), with a {@code nextMarker} new to
+ * each answer, so a paginator never reaches the end. Its handler is blocking, as certreg's API handler is, so Jetty
+ * hands each request to a pool thread the same way. {@code bench/floors.py} measures against it: req/s and CPU per
+ * request with wrk, the AWS SDK's own cost per page with certreg's paginator, and a JVM's time from spawn to a first
+ * answer.
  *
  * <p>{@code floor-server --port P --items N}: serves until killed. Prints nothing; ready once it answers.
  */
@@ -72,8 +73,9 @@ final class FloorServer {
      * paginator refuses a marker it has followed before.
      */
     static byte[] page(byte[] certificates, long serial) {
-        byte[] marker = String.format(Locale.ROOT, "\"nextMarker\":\"AQAAAaJIlgeGAsF+bqXo1LLW3DSta28WE2VQ74G/BIkoHr9O%020d\"}",
-                serial).getBytes(StandardCharsets.US_ASCII);
+        byte[] marker = String.format(Locale.ROOT,
+                "\"nextMarker\":\"AQAAAaJIlgeGAsF+bqXo1LLW3DSta28WE2VQ74G/BIkoHr9O%020d\"}", serial)
+                .getBytes(StandardCharsets.US_ASCII);
         byte[] page = Arrays.copyOf(certificates, certificates.length + marker.length);
         System.arraycopy(marker, 0, page, certificates.length, marker.length);
         return page;

@@ -3,6 +3,7 @@ package dev.certreg.cli;
 import dev.certreg.core.x509.IssuingCa;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,6 +71,9 @@ final class FirstIssuingCa implements Supplier<IssuingCa> {
         try {
             made.get(bound.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
+            if (Files.exists(file())) {
+                return; // a later call made it
+            }
             LOG.atWarn().addKeyValue("file", file()).setCause(e.getCause())
                     .log("the issuing CA could not be written; the first certificate issued will try again");
         } catch (TimeoutException e) {

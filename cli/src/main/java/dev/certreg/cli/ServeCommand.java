@@ -87,8 +87,8 @@ final class ServeCommand implements Callable<Integer> {
             String openWarning = auth.isOpen() ? OpenBinding.check(host, allowOpenOnNetwork) : null;
             HttpLimits httpLimits = limits.limits();
             byte[] secret = markerSecret();
-            // The device endpoint's CA and the issuing CA need neither the store nor each other: they are read, or
-            // made, beside its opening.
+            // The device endpoint's CA and the issuing CA need neither the store nor each other: they are read (the
+            // device CA made, on a first start) beside its opening. A first start's issuing CA comes later.
             Beside<DeviceOptions.Prepared> devicePlane =
                     Beside.start("certreg-start-devices", () -> prepareDevices(secret, clock));
             Beside<Supplier<IssuingCa>> issuing =
