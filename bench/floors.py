@@ -18,6 +18,7 @@ Writes bench/results/floors/<label>.json and .md. Only loopback addresses are us
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import os
 import resource
@@ -55,6 +56,16 @@ def certreg_server(data_dir: str) -> Server:
     """./certreg serve on data_dir, SQLite, the device endpoint on a free port."""
     return Server(argparse.Namespace(serve_arg=["--mqtt-port", "0"], store="sqlite", jdbc_url=None, db_user=None),
                   data_dir)
+
+
+@contextlib.contextmanager
+def running(server: Server):
+    """server once it answers; stopped afterwards, and also when it never answered."""
+    try:
+        server.wait_ready()
+        yield server
+    finally:
+        server.stop()
 
 
 def throughput(args, server, path: str, connections: int) -> dict:
@@ -106,24 +117,13 @@ def run(args) -> dict:
         state = java(["prepare", "--n", str(args.n), "--bodies", "10", "--out", work, "--data-dir", data_dir])
         ca = state["listCa"]
 
-        certreg = certreg_server(data_dir)
-        certreg.wait_ready()
-        try:
+        with running(certreg_server(data_dir)) as certreg:
             result["certreg"] = pages(args, certreg, ca)
-        finally:
-            certreg.stop()
-
-        floor = FloorServer(25)
-        floor.wait_ready()
-        try:
+        with running(FloorServer(25)) as floor:
             log(f"floor: pages of 25, {args.connections} connections")
             result["floor"] = {"list_25": throughput(args, floor, "/certificates-by-ca/x?pageSize=25",
                                                      args.connections)}
-        finally:
-            floor.stop()
-        floor = FloorServer(250)
-        floor.wait_ready()
-        try:
+        with running(FloorServer(250)) as floor:
             log(f"floor: pages of 250, {args.connections} connections, then one")
             result["floor"]["list_250"] = throughput(args, floor, "/certificates-by-ca/x?pageSize=250",
                                                      args.connections)
@@ -137,8 +137,6 @@ def run(args) -> dict:
             walk["load"] = round(before, 2)
             walk["server_cpu_s"] = round(cpu_s(floor.pid) - cpu_before, 2)
             result["floor"]["walk"] = walk
-        finally:
-            floor.stop()
 
         log(f"start-up, {args.startup_runs} runs each")
         jsa = os.path.join(work, "floor.jsa")
